@@ -1,0 +1,38 @@
+// One jest run, four projects; the suffix of a test file says its level (see STYLE.md).
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const moduleNameMapper = {
+  '^@baoho/(domain|event-store|messaging|config|observability)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@baoho/workflows$': '<rootDir>/workflows/src/index.ts',
+};
+
+const project = (displayName, testMatch, extra = {}) => ({
+  displayName,
+  testMatch,
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  testEnvironment: 'node',
+  rootDir: __dirname,
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    project('unit', ['<rootDir>/{libs,apps,workflows}/**/*.unit.spec.ts', '<rootDir>/tests/unit/**/*.unit.spec.ts']),
+    project('workflow', ['<rootDir>/tests/workflow/**/*.spec.ts']),
+    project('integration', ['<rootDir>/tests/integration/**/*.int.spec.ts']),
+    project('e2e', ['<rootDir>/tests/e2e/**/*.e2e.spec.ts']),
+  ],
+  testTimeout: 60_000,
+};
