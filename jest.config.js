@@ -17,6 +17,8 @@ const moduleNameMapper = {
   '^@baoho/workflows$': '<rootDir>/workflows/src/index.ts',
 };
 
+const quietTemporal = '<rootDir>/tests/support/quiet-temporal.ts';
+
 const project = (displayName, testMatch, extra = {}) => ({
   displayName,
   testMatch,
@@ -30,9 +32,9 @@ const project = (displayName, testMatch, extra = {}) => ({
 module.exports = {
   projects: [
     project('unit', ['<rootDir>/{libs,apps,workflows}/**/*.unit.spec.ts', '<rootDir>/tests/unit/**/*.unit.spec.ts']),
-    project('workflow', ['<rootDir>/tests/workflow/**/*.spec.ts']),
-    project('integration', ['<rootDir>/tests/integration/**/*.int.spec.ts']),
-    project('e2e', ['<rootDir>/tests/e2e/**/*.e2e.spec.ts']),
+    project('workflow', ['<rootDir>/tests/workflow/**/*.spec.ts'], { setupFiles: [quietTemporal] }),
+    project('integration', ['<rootDir>/tests/integration/**/*.int.spec.ts'], { setupFiles: [quietTemporal] }),
+    project('e2e', ['<rootDir>/tests/e2e/**/*.e2e.spec.ts'], { setupFiles: [quietTemporal] }),
   ],
   testTimeout: 60_000,
 };

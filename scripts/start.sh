@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# `npm start`: installs what is missing, starts PostgreSQL, Kafka and the Temporal dev server (with its Web UI),
+# applies migrations, starts the four apps (api, worker, intake, relay), prints where to look, and stops
+# everything it started on Ctrl-C.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+APPS=(api worker intake relay)
+declare -A PORTS=([api]="${API_PORT:-3000}" [worker]="${WORKER_PORT:-3001}" [intake]="${INTAKE_PORT:-3002}" [relay]="${RELAY_PORT:-3003}")
+pids=()
+
+bash scripts/ensure-deps.sh
+started="$(services_down_now)"
+stopping=0
+cleanup() {
+  ((stopping)) && return; stopping=1
+  echo >&2; echo "[start] stopping the apps" >&2
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [[ -n "$started" ]]; then
+    # shellcheck disable=SC2086
+    bash scripts/services.sh stop $started || true
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+bash scripts/services.sh start
+# shellcheck disable=SC1091
+source "${BAOHO_HOME:-$ROOT/.baoho}/env"
+build_project
+echo "[start] applying migrations" >&2
+node dist/libs/event-store/src/migrate.js
+
+logs="$BAOHO_HOME/logs"
+for app in "${APPS[@]}"; do
+  HTTP_PORT="${PORTS[$app]}" node dist/apps/$app/src/main.js >>"$logs/$app.log" 2>&1 &
+  pids+=($!)
+done
+for app in "${APPS[@]}"; do
+  url="http://127.0.0.1:${PORTS[$app]}/health/live"
+  for _ in $(seq 1 300); do curl -fsS "$url" >/dev/null 2>&1 && break; sleep 0.2; done
+  curl -fsS "$url" >/dev/null 2>&1 || { echo "[start] $app did not come up; see $logs/$app.log" >&2; tail -n 20 "$logs/$app.log" >&2; exit 1; }
+done
+
+cat <<INFO
+
+  baoho is running.
+    API            http://127.0.0.1:${PORTS[api]}          (health: /health, metrics: /metrics)
+    worker         http://127.0.0.1:${PORTS[worker]}/health
+    intake         http://127.0.0.1:${PORTS[intake]}/health
+    relay          http://127.0.0.1:${PORTS[relay]}/health
+    Temporal UI    $TEMPORAL_UI_URL        (gRPC $TEMPORAL_ADDRESS)
+    Kafka          $KAFKA_BROKERS
+    PostgreSQL     $DATABASE_URL
+    logs           $logs/
+
+  Ctrl-C stops everything this command started.
+
+INFO
+wait -n "${pids[@]}" || true
+echo "[start] an app exited; see $logs/" >&2
+exit 1
