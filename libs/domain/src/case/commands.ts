@@ -1,0 +1,236 @@
+// Commands: what a person (or the clock) asks the case to do. Imperative names; decide may refuse them.
+import type { StepId, TaskId, WorkItemId } from '../protocol/protocol-definition';
+import type {
+  Actor,
+  ClinicalWindowId,
+  ClosureReason,
+  ConsentCategory,
+  ConsentExceptionGround,
+  ConsentMethod,
+  ContactChannel,
+  GbvType,
+  PauseReason,
+  ProtectionCategory,
+  Vulnerability,
+} from '../shared/vocabulary';
+
+interface ByPerson {
+  /** Unique per command; the edge uses it to deduplicate retries. */
+  readonly commandId: string;
+  readonly actor: Actor;
+}
+
+/** Personal data of the intake: kept apart so the store encrypts it and nothing outside sees it. */
+export interface IntakePersonal {
+  readonly caller?: { readonly phone?: string | null };
+  readonly subject?: {
+    readonly fullName?: string | null;
+    readonly sex?: string | null;
+    readonly dateOfBirth?: string | null;
+    readonly passportNumber?: string | null;
+    readonly hometownProvince?: string | null;
+  };
+  readonly narrative?: string | null;
+}
+
+export interface OpenCase extends ByPerson {
+  readonly type: 'OpenCase';
+  readonly caseId: string;
+  readonly source: 'hotline' | 'walk_in';
+  /** The hotline's event id (idempotency across redeliveries), absent for a walk-in. */
+  readonly hotlineEventId?: string;
+  readonly hotlineSource?: string;
+  readonly channel: ContactChannel;
+  /** ISO time of the report; deadlines count from it (never from later than now). */
+  readonly reportedAt?: string;
+  readonly callerRelation: 'self' | 'family' | 'friend' | 'employer' | 'ngo' | 'other';
+  readonly language?: string;
+  readonly countryCode: string;
+  readonly city?: string;
+  readonly categories: readonly ProtectionCategory[];
+  readonly gbvType?: GbvType;
+  /** ISO time of the incident; null or absent when unknown. */
+  readonly incidentAt?: string | null;
+  readonly incidentTimeEstimated?: boolean;
+  readonly immediateDanger: boolean;
+  readonly minor: boolean;
+  readonly vulnerabilities?: readonly Vulnerability[];
+  readonly personal?: IntakePersonal;
+}
+
+export interface AssignCaseworker extends ByPerson {
+  readonly type: 'AssignCaseworker';
+  readonly caseworkerId: string;
+}
+
+export interface RecordContact extends ByPerson {
+  readonly type: 'RecordContact';
+  readonly channel: ContactChannel;
+  readonly outcome: 'reached' | 'unreachable';
+  /** Whether confidentiality and its limits (mandatory reporting) were explained. */
+  readonly confidentialityExplained?: boolean;
+  readonly note?: string;
+}
+
+interface ConsentDecision extends ByPerson {
+  readonly category: ConsentCategory;
+  readonly method: Exclude<ConsentMethod, 'not_recorded'>;
+}
+export interface GiveConsent extends ConsentDecision {
+  readonly type: 'GiveConsent';
+}
+export interface RefuseConsent extends ConsentDecision {
+  readonly type: 'RefuseConsent';
+}
+export interface WithdrawConsent extends ConsentDecision {
+  readonly type: 'WithdrawConsent';
+}
+
+export interface RecordConsentException extends ByPerson {
+  readonly type: 'RecordConsentException';
+  readonly category: ConsentCategory;
+  readonly ground: ConsentExceptionGround;
+  readonly reason: string;
+}
+
+export interface SubmitAssessment extends ByPerson {
+  readonly type: 'SubmitAssessment';
+  readonly needs: {
+    readonly safety: boolean;
+    readonly medical: boolean;
+    readonly shelter: boolean;
+    readonly legal: boolean;
+    readonly psychosocial: boolean;
+  };
+  readonly wish: 'return' | 'stay' | 'undecided';
+  readonly familyIsRiskSource: boolean;
+  readonly safetyPlanAgreed: boolean;
+  readonly notes?: string;
+  readonly medicalDetails?: string;
+}
+
+export type IdentityVerificationOutcome =
+  | { readonly kind: 'documents_seen'; readonly document: 'passport' | 'national_id' | 'other' }
+  | { readonly kind: 'request_sent' }
+  | { readonly kind: 'answer_received'; readonly confirmed: boolean };
+
+export interface RecordIdentityVerification extends ByPerson {
+  readonly type: 'RecordIdentityVerification';
+  readonly outcome: IdentityVerificationOutcome;
+  readonly documentNumber?: string;
+}
+
+export interface AgreeActionPlan extends ByPerson {
+  readonly type: 'AgreeActionPlan';
+  readonly goal: 'return' | 'stay';
+  readonly tasks: readonly TaskId[];
+}
+
+export interface StartTask extends ByPerson {
+  readonly type: 'StartTask';
+  readonly task: TaskId;
+}
+
+export interface CompleteTask extends ByPerson {
+  readonly type: 'CompleteTask';
+  readonly task: TaskId;
+  /** A code for how it ended (e.g. the funding source); free text goes in `note`. */
+  readonly outcome?: string;
+  readonly note?: string;
+}
+
+export interface CompleteStep extends ByPerson {
+  readonly type: 'CompleteStep';
+  readonly step: StepId;
+}
+
+export interface PauseClock extends ByPerson {
+  readonly type: 'PauseClock';
+  readonly reason: PauseReason;
+}
+
+export interface ResumeClock extends ByPerson {
+  readonly type: 'ResumeClock';
+  readonly reason?: string;
+}
+
+export interface AcknowledgeEscalation extends ByPerson {
+  readonly type: 'AcknowledgeEscalation';
+  readonly item: WorkItemId;
+}
+
+export interface RecordClinicalCare extends ByPerson {
+  readonly type: 'RecordClinicalCare';
+  readonly window: ClinicalWindowId;
+  readonly medicalDetails?: string;
+}
+
+export interface RecordFollowUp extends ByPerson {
+  readonly type: 'RecordFollowUp';
+  readonly step: 'follow_up_day_7' | 'follow_up_day_30';
+  readonly outcome: 'reached' | 'unreachable';
+  readonly note?: string;
+}
+
+export interface RequestClosure extends ByPerson {
+  readonly type: 'RequestClosure';
+  readonly reason: ClosureReason;
+}
+
+export interface ApproveClosure extends ByPerson {
+  readonly type: 'ApproveClosure';
+}
+
+export interface RejectClosure extends ByPerson {
+  readonly type: 'RejectClosure';
+  readonly note?: string;
+}
+
+export interface ReopenCase extends ByPerson {
+  readonly type: 'ReopenCase';
+  readonly note?: string;
+}
+
+export interface AddNote extends ByPerson {
+  readonly type: 'AddNote';
+  readonly text: string;
+}
+
+export interface MigrateProtocol extends ByPerson {
+  readonly type: 'MigrateProtocol';
+  readonly toVersion: string;
+}
+
+/** The clock's own command: the workflow sends it at nextWakeUp(state). */
+export interface CheckClocks {
+  readonly type: 'CheckClocks';
+}
+
+export type CaseCommand =
+  | OpenCase
+  | AssignCaseworker
+  | RecordContact
+  | GiveConsent
+  | RefuseConsent
+  | WithdrawConsent
+  | RecordConsentException
+  | SubmitAssessment
+  | RecordIdentityVerification
+  | AgreeActionPlan
+  | StartTask
+  | CompleteTask
+  | CompleteStep
+  | PauseClock
+  | ResumeClock
+  | AcknowledgeEscalation
+  | RecordClinicalCare
+  | RecordFollowUp
+  | RequestClosure
+  | ApproveClosure
+  | RejectClosure
+  | ReopenCase
+  | AddNote
+  | MigrateProtocol
+  | CheckClocks;
+
+export type CaseCommandType = CaseCommand['type'];

@@ -1,0 +1,64 @@
+// The action plan and its tracks of tasks. Every task towards a recipient passes the consent gate; the
+// emergency travel document needs a verified identity.
+import { DomainError } from '../../shared/domain-error';
+import { TASK_IDS, type TaskId } from '../../protocol/protocol-definition';
+import type { AgreeActionPlan, CompleteTask, StartTask } from '../commands';
+import type { ActionPlanAgreed, CaseEvent, TaskCompleted, TaskStarted } from '../events';
+import type { ActiveCase } from '../state';
+import { event, invalid, requireOneOf, requireRole, STAFF, type DecisionContext } from './context';
+import { isRunning, openStep, planTask, requireConsent, requireFamilyIsSafe, requireStepOpen, requireTaskRunning } from './items';
+import { completeStep } from './steps';
+
+const PLANNABLE = TASK_IDS.filter((t) => t !== 'verification_answer');
+
+export const decideAgreeActionPlan = (ctx: DecisionContext, c: AgreeActionPlan): CaseEvent[] => {
+  requireRole(c.actor, STAFF, 'agreeing an action plan');
+  requireOneOf(c.goal, ['return', 'stay'] as const, 'goal');
+  if (!Array.isArray(c.tasks) || c.tasks.length === 0) return invalid('a plan lists at least one task');
+  c.tasks.forEach((t) => requireOneOf(t, PLANNABLE, 'tasks'));
+  const { state } = ctx;
+  // The first plan ends the action-plan step; later ones revise the plan during implementation.
+  if (!state.plan) requireStepOpen(state, 'action_plan');
+  if (c.tasks.includes('family_notification')) requireFamilyIsSafe(state, 'family');
+  const by = c.actor.userId;
+  const tasks: TaskId[] = [...new Set<TaskId>(c.tasks)];
+  const events: CaseEvent[] = [event<ActionPlanAgreed>('ActionPlanAgreed', { at: ctx.at, by, goal: c.goal, tasks })];
+  if (isRunning(state.items.action_plan)) events.push(completeStep(ctx, by, 'action_plan'));
+  if (!state.items.implementation) events.push(openStep(ctx, 'implementation'));
+  for (const task of tasks) {
+    const status = state.items[task]?.status;
+    if (status === undefined || status === 'cancelled') events.push(planTask(ctx, task));
+  }
+  return events;
+};
+
+const requireTaskAllowed = (state: ActiveCase, task: TaskId, ctx: DecisionContext): void => {
+  const def = ctx.protocol.tasks[task];
+  requireConsent(state, def.consentCategory);
+  if (def.needsIdentityVerified && state.identity !== 'documents_seen' && state.identity !== 'confirmed') {
+    throw new DomainError('IDENTITY_NOT_VERIFIED', `${task} needs her identity verified first`);
+  }
+};
+
+const requireWorkableTask = (ctx: DecisionContext, task: TaskId): void => {
+  requireOneOf(task, PLANNABLE, 'task');
+  requireTaskRunning(ctx.state, task);
+  requireTaskAllowed(ctx.state, task, ctx);
+};
+
+export const decideStartTask = (ctx: DecisionContext, c: StartTask): CaseEvent[] => {
+  requireRole(c.actor, STAFF, 'starting a task');
+  requireWorkableTask(ctx, c.task);
+  if (ctx.state.items[c.task]?.status !== 'open') {
+    throw new DomainError('TASK_NOT_OPEN', `task ${c.task} has already started`);
+  }
+  return [event<TaskStarted>('TaskStarted', { at: ctx.at, by: c.actor.userId, task: c.task })];
+};
+
+export const decideCompleteTask = (ctx: DecisionContext, c: CompleteTask): CaseEvent[] => {
+  requireRole(c.actor, STAFF, 'completing a task');
+  requireWorkableTask(ctx, c.task);
+  return [
+    event<TaskCompleted>('TaskCompleted', { at: ctx.at, by: c.actor.userId, task: c.task, outcome: c.outcome }, { note: c.note }),
+  ];
+};

@@ -1,0 +1,55 @@
+// The instants at which CheckClocks has something to say. One function lists them, so CheckClocks and
+// nextWakeUp can never disagree about when the workflow must wake up.
+import type { ProtocolDefinition, WorkItemId } from '../protocol/protocol-definition';
+import type { ActiveCase, WorkItem } from '../case/state';
+import { runningPause } from '../case/state';
+import { HOUR } from '../shared/time';
+import type { ClinicalWindowId, RiskLevel } from '../shared/vocabulary';
+
+export type Alarm =
+  | { readonly kind: 'reminder'; readonly at: number; readonly item: WorkItemId }
+  | { readonly kind: 'deadline'; readonly at: number; readonly item: WorkItemId }
+  | { readonly kind: 'escalation'; readonly at: number; readonly item: WorkItemId; readonly level: 2 | 3 }
+  | { readonly kind: 'window'; readonly at: number; readonly window: ClinicalWindowId }
+  | { readonly kind: 'inactivity'; readonly at: number; readonly since: number };
+
+const isRunning = (item: WorkItem): boolean => item.status === 'open' || item.status === 'in_progress';
+
+/** The next rung of the ladder for a running item, or undefined once it is at the top. */
+export const itemAlarms = (item: WorkItem, risk: RiskLevel, protocol: ProtocolDefinition): Alarm[] => {
+  if (!isRunning(item) || item.dueAt === undefined || item.reminderAt === undefined) return [];
+  const alarms: Alarm[] = [];
+  if (!item.reminded) alarms.push({ kind: 'reminder', at: item.reminderAt, item: item.id });
+  const held = item.rearmUntil ?? Number.NEGATIVE_INFINITY;
+  const ladder = protocol.escalation;
+  if (item.escalationLevel === 0) {
+    alarms.push({ kind: 'deadline', at: item.dueAt, item: item.id });
+  } else if (item.escalationLevel === 1 || item.escalationLevel === 2) {
+    const anchor = item.escalatedAt ?? item.dueAt;
+    const after =
+      item.escalationLevel === 1 ? ladder.level2AfterLevel1Hours[risk] : ladder.level3AfterLevel2Hours[risk];
+    const level = item.escalationLevel === 1 ? 2 : 3;
+    alarms.push({ kind: 'escalation', at: Math.max(anchor + after * HOUR, held), item: item.id, level });
+  }
+  return alarms;
+};
+
+/** Every pending alarm of the case, earliest first (ties keep a stable, deterministic order). */
+export const pendingAlarms = (state: ActiveCase, protocol: ProtocolDefinition): Alarm[] => {
+  const alarms: Alarm[] = [];
+  // Procedural deadlines wait while the case waits on the survivor; resuming moves them later.
+  if (!runningPause(state)) {
+    for (const item of Object.values(state.items)) {
+      if (item) alarms.push(...itemAlarms(item, state.risk, protocol));
+    }
+  }
+  // Clinical windows never pause.
+  for (const window of Object.values(state.windows)) {
+    if (window && window.status === 'open') alarms.push({ kind: 'window', at: window.endsAt, window: window.id });
+  }
+  if (state.inactivityReportedFor !== state.lastActivityAt) {
+    const at = state.lastActivityAt + protocol.stuck.inactivityHours[state.risk] * HOUR;
+    alarms.push({ kind: 'inactivity', at, since: state.lastActivityAt });
+  }
+  return alarms.sort((a, b) => a.at - b.at);
+};

@@ -1,0 +1,31 @@
+// @baoho/domain — the pure rules of a protection case. The only public face of this library.
+export * from './shared/vocabulary';
+export { DOMAIN_ERROR_CODES, DomainError, isDomainError, type DomainErrorCode } from './shared/domain-error';
+export { DAY, HOUR, MINUTE } from './shared/time';
+
+export * from './protocol/protocol-definition';
+export { PROTOCOL_2026_1 } from './protocol/protocol-2026-1';
+export { CURRENT_PROTOCOL_VERSION, PROTOCOLS, protocolFor } from './protocol/protocol-registry';
+export { protocolProblems } from './protocol/protocol-soundness';
+
+export type { EscalationContacts, Mission, MissionRegistry } from './missions/mission';
+export { HQ_MISSION_CODE, MISSIONS } from './missions/missions';
+export { missionByCode, resolveMission } from './missions/resolve-mission';
+export { addWorkingDays } from './missions/working-days';
+
+export { triage, type TriageInput } from './intake/triage';
+
+export type * from './case/commands';
+export type * from './case/events';
+export { CURRENT_SCHEMA_VERSIONS } from './case/events';
+export type * from './case/state';
+export { initialState, isActive, isConsentInForce, runningPause } from './case/state';
+export { decide, validate, type DecideOptions } from './case/decide';
+export { evolve } from './case/evolve';
+export { fold } from './case/fold';
+
+export { nextWakeUp } from './clocks/next-wake-up';
+export { caseView, type CaseView, type CaseViewOptions, type ClockView, type ClinicalWindowView } from './views/case-view';
+export { stuckReasons, type StuckReason } from './views/stuck-reasons';
+export { describeEvent } from './views/describe-event';
+export { upcast, type RawEvent } from './events/upcast';

@@ -1,0 +1,36 @@
+// Refusals carry a stable code: the API maps codes to problem details, Temporal validators to rejections.
+export const DOMAIN_ERROR_CODES = [
+  'CONSENT_REQUIRED',
+  'STEP_NOT_OPEN',
+  'TASK_NOT_OPEN',
+  'IDENTITY_NOT_VERIFIED',
+  'CASE_CLOSED',
+  'CASE_NOT_OPEN',
+  'CASE_ALREADY_OPEN',
+  'APPROVAL_REQUIRED',
+  'CLOSURE_NOT_REQUESTED',
+  'FORBIDDEN_ROLE',
+  'PAUSE_NOT_ALLOWED',
+  'NOT_PAUSED',
+  'ALREADY_PAUSED',
+  'NO_ESCALATION',
+  'FAMILY_IS_RISK_SOURCE',
+  'NOT_ENOUGH_CONTACT_ATTEMPTS',
+  'INVALID_COMMAND',
+  'INVALID_EVENT',
+  'UNKNOWN_PROTOCOL_VERSION',
+] as const;
+
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

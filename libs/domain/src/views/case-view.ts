@@ -1,0 +1,163 @@
+// What a caseworker or supervisor sees of a case at `now`. Codes and times only, unless personal data is asked for
+// (the caller has checked the reader may see it, and records the read).
+import type { ProtocolRegistry, WorkItemId } from '../protocol/protocol-definition';
+import type { CaseFile, CaseState, ClinicalWindowStatus, ConsentRecord, WorkItem, WorkItemStatus } from '../case/state';
+import { runningPause } from '../case/state';
+import { toIso } from '../shared/time';
+import type {
+  ClinicalWindowId,
+  ClosureReason,
+  ConsentCategory,
+  ConsentExceptionGround,
+  PauseReason,
+  RiskLevel,
+  Stage,
+} from '../shared/vocabulary';
+import { effectiveDueAt, pausedDuring } from './clock-math';
+import { stuckReasons, type StuckReason } from './stuck-reasons';
+
+export interface ClockView {
+  readonly item: WorkItemId;
+  readonly kind: 'step' | 'task';
+  readonly stage: Stage;
+  readonly party: string;
+  readonly status: WorkItemStatus;
+  readonly openedAt: string;
+  /** As it stands now (a running pause keeps moving it later). */
+  readonly dueAt: string;
+  readonly elapsedMs: number;
+  readonly pausedMs: number;
+  /** Negative when overdue. */
+  readonly remainingMs: number;
+  readonly escalationLevel: 0 | 1 | 2 | 3;
+}
+
+export interface WaitingItemView {
+  readonly item: WorkItemId;
+  readonly consentCategory?: ConsentCategory;
+  readonly blockedSince: string;
+}
+
+export interface ClinicalWindowView {
+  readonly window: ClinicalWindowId;
+  readonly endsAt: string;
+  readonly status: ClinicalWindowStatus;
+  readonly remainingMs: number;
+}
+
+export interface ConsentView extends Omit<ConsentRecord, 'at'> {
+  readonly at?: string;
+  readonly exception?: ConsentExceptionGround;
+}
+
+export interface CaseView {
+  readonly caseId: string;
+  readonly status: 'open' | 'closure_requested' | 'closed';
+  readonly stage: Stage;
+  readonly risk: RiskLevel;
+  readonly missionCode: string;
+  readonly assignee?: string;
+  readonly protocolVersion: string;
+  readonly openedAt: string;
+  readonly pause?: { readonly reason: PauseReason; readonly since: string };
+  /** Running steps and tasks, soonest due first. */
+  readonly openItems: readonly ClockView[];
+  /** Every procedural clock the case has had, running or ended. */
+  readonly clocks: readonly ClockView[];
+  readonly waitingForConsent: readonly WaitingItemView[];
+  readonly clinicalWindows: readonly ClinicalWindowView[];
+  readonly consent: Readonly<Record<ConsentCategory, ConsentView>>;
+  readonly escalationLevel: 0 | 1 | 2 | 3;
+  readonly identity: CaseFile['identity'];
+  readonly pendingClosure?: { readonly reason: ClosureReason; readonly requestedAt: string; readonly waitingMs: number };
+  readonly closed?: { readonly reason: ClosureReason; readonly at: string };
+  readonly stuck: readonly StuckReason[];
+  readonly personal?: CaseFile['personal'];
+}
+
+export interface CaseViewOptions {
+  /** Include names, narrative and notes. Off by default. */
+  readonly includePersonal?: boolean;
+  readonly protocols?: ProtocolRegistry;
+}
+
+const clockOf = (file: CaseFile, item: WorkItem, now: number): ClockView | undefined => {
+  if (item.openedAt === undefined || item.dueAt === undefined) return undefined;
+  const until = Math.min(item.endedAt ?? now, now);
+  const pausedMs = pausedDuring(file, item.openedAt, until);
+  const dueAt = effectiveDueAt(file, item, now) ?? item.dueAt;
+  return {
+    item: item.id,
+    kind: item.kind,
+    stage: item.stage,
+    party: item.party,
+    status: item.status,
+    openedAt: toIso(item.openedAt),
+    dueAt: toIso(dueAt),
+    elapsedMs: Math.max(0, until - item.openedAt - pausedMs),
+    pausedMs,
+    remainingMs: dueAt - now,
+    escalationLevel: item.escalationLevel,
+  };
+};
+
+export const caseView = (state: CaseState, now: number, options: CaseViewOptions = {}): CaseView | undefined => {
+  if (state.status === 'none') return undefined;
+  const items = Object.values(state.items).filter((i): i is WorkItem => i !== undefined);
+  const clocks = items.map((i) => clockOf(state, i, now)).filter((c): c is ClockView => c !== undefined);
+  const openItems = clocks
+    .filter((c) => c.status === 'open' || c.status === 'in_progress')
+    .sort((a, b) => a.remainingMs - b.remainingMs);
+  const consent = Object.fromEntries(
+    Object.entries(state.consent).map(([category, record]) => {
+      const exception = state.exceptions[category as ConsentCategory];
+      const view: ConsentView = {
+        status: record.status,
+        ...(record.at !== undefined ? { at: toIso(record.at) } : {}),
+        ...(record.by !== undefined ? { by: record.by } : {}),
+        ...(record.method !== undefined ? { method: record.method } : {}),
+        ...(exception ? { exception: exception.ground } : {}),
+      };
+      return [category, view];
+    }),
+  ) as Record<ConsentCategory, ConsentView>;
+  const pause = runningPause(state);
+  return {
+    caseId: state.caseId,
+    status: state.status,
+    stage: state.stage,
+    risk: state.risk,
+    missionCode: state.missionCode,
+    ...(state.assignee !== undefined ? { assignee: state.assignee } : {}),
+    protocolVersion: state.protocolVersion,
+    openedAt: toIso(state.openedAt),
+    ...(pause ? { pause: { reason: pause.reason, since: toIso(pause.from) } } : {}),
+    openItems,
+    clocks,
+    waitingForConsent: items
+      .filter((i) => i.status === 'blocked_on_consent')
+      .map((i) => ({
+        item: i.id,
+        ...(i.consentCategory ? { consentCategory: i.consentCategory } : {}),
+        blockedSince: toIso(i.blockedSince ?? now),
+      })),
+    clinicalWindows: Object.values(state.windows).flatMap((w) =>
+      w ? [{ window: w.id, endsAt: toIso(w.endsAt), status: w.status, remainingMs: w.endsAt - now }] : [],
+    ),
+    consent,
+    escalationLevel: openItems.reduce<0 | 1 | 2 | 3>((max, c) => (c.escalationLevel > max ? c.escalationLevel : max), 0),
+    identity: state.identity,
+    ...(state.status === 'closure_requested'
+      ? {
+          pendingClosure: {
+            reason: state.closure.reason,
+            requestedAt: toIso(state.closure.requestedAt),
+            waitingMs: now - state.closure.requestedAt,
+          },
+        }
+      : {}),
+    ...(state.status === 'closed' ? { closed: { reason: state.closureReason, at: toIso(state.closedAt) } } : {}),
+    stuck: stuckReasons(state, now, options.protocols),
+    ...(options.includePersonal ? { personal: state.personal } : {}),
+  };
+};

@@ -1,0 +1,136 @@
+import { decide, fold, PROTOCOL_2026_1, PROTOCOLS, type ActiveCase, type ClosedState, type ProtocolDefinition } from '../src/index';
+import { given, refusal } from './support/specification';
+import { assessedCase, checkClocks, command, days, history, hours, iso, minutes, standardReport, supervisor, T0 } from './support/fixtures';
+
+const openCase = () =>
+  history([
+    [standardReport(), T0],
+    [command('AssignCaseworker', { actor: supervisor, caseworkerId: 'cw-1' }), T0 + minutes(1)],
+    [command('RecordContact', { channel: 'phone', outcome: 'reached' }), T0 + hours(1)],
+  ]);
+const requested = () => history([[command('RequestClosure', { reason: 'needs_met' }), T0 + hours(2)]], openCase());
+const closed = () => history([[command('ApproveClosure', { actor: supervisor }), T0 + hours(3)]], requested());
+
+describe('open case, closing', () => {
+  it('requests closure with a reason and enters the closure stage', () => {
+    const events = given(openCase()).when(command('RequestClosure', { reason: 'survivor_wish' }), T0 + hours(2)).then([
+      { type: 'ClosureRequested', data: { reason: 'survivor_wish', by: 'cw-1' } },
+    ]);
+    expect(fold([...openCase(), ...events])).toMatchObject({ status: 'closure_requested', stage: 'closure' });
+  });
+
+  it('closes as unreachable only after 3 unsuccessful attempts in a row', () => {
+    const attempt = (h: number) => [command('RecordContact', { channel: 'phone', outcome: 'unreachable' }), T0 + hours(h)] as const;
+    const two = history([attempt(2), attempt(3)], openCase());
+    given(two).when(command('RequestClosure', { reason: 'unreachable' }), T0 + hours(4)).thenThrows('NOT_ENOUGH_CONTACT_ATTEMPTS');
+    const three = history([attempt(4)], two);
+    given(three).when(command('RequestClosure', { reason: 'unreachable' }), T0 + hours(5)).then([{ type: 'ClosureRequested' }]);
+  });
+
+  it('refuses an unknown closure reason', () => {
+    given(openCase()).when(command('RequestClosure', { reason: 'bored' as never }), T0 + hours(2)).thenThrows('INVALID_COMMAND');
+  });
+
+  it('refuses approval when no closure is requested', () => {
+    given(openCase()).when(command('ApproveClosure', { actor: supervisor }), T0 + hours(2)).thenThrows('CLOSURE_NOT_REQUESTED');
+  });
+});
+
+describe('closure requested', () => {
+  it('needs a supervisor: a second request says approval is required, a caseworker cannot approve or reject', () => {
+    given(requested()).when(command('RequestClosure', { reason: 'needs_met' }), T0 + hours(3)).thenThrows('APPROVAL_REQUIRED');
+    given(requested()).when(command('ApproveClosure', {}), T0 + hours(3)).thenThrows('FORBIDDEN_ROLE');
+    given(requested()).when(command('RejectClosure', {}), T0 + hours(3)).thenThrows('FORBIDDEN_ROLE');
+  });
+
+  it('closes on a supervisor’s approval, ending every running clock', () => {
+    const events = given(requested()).when(command('ApproveClosure', { actor: supervisor }), T0 + hours(3)).then([
+      { type: 'CaseClosed', data: { reason: 'needs_met', by: 'sup-1' } },
+    ]);
+    const state = fold([...requested(), ...events]) as ClosedState;
+    expect(state.status).toBe('closed');
+    expect(Object.values(state.items).map((i) => i?.status)).toEqual(['done', 'cancelled', 'cancelled']);
+  });
+
+  it('goes back to work, in the stage it was in, when the supervisor rejects', () => {
+    const events = given(requested()).when(command('RejectClosure', { actor: supervisor, note: 'Shelter not yet found' }), T0 + hours(3)).then([
+      { type: 'ClosureRejected', personal: { note: 'Shelter not yet found' } },
+    ]);
+    expect(fold([...requested(), ...events])).toMatchObject({ status: 'open', stage: 'assessment' });
+  });
+
+  it('keeps its clocks running', () => {
+    given(requested()).when(checkClocks, T0 + hours(1) + hours(54)).then([{ type: 'ReminderDue', data: { item: 'identity_verification' } }]);
+  });
+});
+
+describe('closed case', () => {
+  it('refuses work until reopened', () => {
+    given(closed()).when(command('RecordContact', { channel: 'phone', outcome: 'reached' }), T0 + days(1)).thenThrows('CASE_CLOSED');
+    given(closed()).when(standardReport(), T0 + days(1)).thenThrows('CASE_ALREADY_OPEN');
+    given(closed()).when(checkClocks, T0 + days(100)).then([]);
+  });
+
+  it('reopens with its history intact', () => {
+    const events = given(closed()).when(command('ReopenCase', { note: 'She called again' }), T0 + days(2)).then([{ type: 'CaseReopened' }]);
+    const state = fold([...closed(), ...events]) as ActiveCase;
+    expect(state).toMatchObject({ status: 'open', stage: 'assessment', contact: { firstReachedAt: T0 + hours(1) } });
+    expect(state.personal.notes).toEqual([{ at: T0 + days(2), by: 'cw-1', text: 'She called again' }]);
+  });
+
+  it('accepts notes', () => {
+    given(closed()).when(command('AddNote', { text: 'File archived' }), T0 + days(2)).then([{ type: 'NoteAdded', personal: { text: 'File archived' } }]);
+  });
+
+  it('cannot reopen an open case', () => {
+    given(openCase()).when(command('ReopenCase', {}), T0 + days(2)).thenThrows('CASE_ALREADY_OPEN');
+  });
+});
+
+describe('open case, protocol migration', () => {
+  const faster: ProtocolDefinition = {
+    ...PROTOCOL_2026_1,
+    version: '2027.1-test',
+    steps: {
+      ...PROTOCOL_2026_1.steps,
+      assessment: { ...PROTOCOL_2026_1.steps.assessment, deadline: { kind: 'hours_by_risk', hours: { critical: 12, high: 24, standard: 48 }, basis: 'invented_default' } },
+    },
+  };
+  const protocols = { ...PROTOCOLS, [faster.version]: faster };
+
+  it('recomputes running deadlines under the new version, keeping time added by pauses', () => {
+    const paused = history(
+      [
+        [command('PauseClock', { reason: 'survivor_deciding' }), T0 + hours(2)],
+        [command('ResumeClock', {}), T0 + hours(12)],
+      ],
+      openCase(),
+    );
+    const events = decide(fold(paused), command('MigrateProtocol', { actor: supervisor, toVersion: faster.version }), T0 + hours(13), { protocols });
+    expect(events).toMatchObject([
+      {
+        type: 'ProtocolMigrated',
+        data: {
+          fromVersion: '2026.1',
+          toVersion: '2027.1-test',
+          deadlines: [
+            { item: 'assessment', dueAt: iso(T0 + hours(1) + hours(48) + hours(10)) },
+            { item: 'identity_verification', dueAt: iso(T0 + hours(1) + hours(72) + hours(10)) },
+          ],
+        },
+      },
+    ]);
+    expect(fold(events, fold(paused))).toMatchObject({ protocolVersion: '2027.1-test' });
+  });
+
+  it('is for supervisors, to a known version other than the current one', () => {
+    const state = fold(openCase());
+    expect(refusal(() => decide(state, command('MigrateProtocol', { toVersion: faster.version }), T0, { protocols }))).toBe('FORBIDDEN_ROLE');
+    expect(refusal(() => decide(state, command('MigrateProtocol', { actor: supervisor, toVersion: '1990.1' }), T0))).toBe('UNKNOWN_PROTOCOL_VERSION');
+    expect(refusal(() => decide(state, command('MigrateProtocol', { actor: supervisor, toVersion: '2026.1' }), T0))).toBe('INVALID_COMMAND');
+  });
+
+  it('leaves cases already open on their pinned version when nothing migrates them', () => {
+    expect((fold(assessedCase()) as ActiveCase).protocolVersion).toBe('2026.1');
+  });
+});

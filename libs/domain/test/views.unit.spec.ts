@@ -1,0 +1,137 @@
+import { caseView, describeEvent, fold, stuckReasons, type CaseEvent } from '../src/index';
+import {
+  assessedCase,
+  checkClocks,
+  command,
+  days,
+  history,
+  hotlineReport,
+  hours,
+  iso,
+  minutes,
+  standardReport,
+  supervisor,
+  T0,
+} from './support/fixtures';
+
+const critical = () =>
+  history([
+    [hotlineReport(), T0],
+    [command('AssignCaseworker', { actor: supervisor, caseworkerId: 'cw-1' }), T0 + minutes(5)],
+  ]);
+
+describe('caseView', () => {
+  it('shows status, stage, risk, mission, assignee, protocol, open items with time left, and the clinical windows apart', () => {
+    const view = caseView(fold(critical()), T0 + minutes(20));
+    expect(view).toMatchObject({
+      status: 'open',
+      stage: 'engagement',
+      risk: 'critical',
+      missionCode: 'KR-SEL',
+      assignee: 'cw-1',
+      protocolVersion: '2026.1',
+      escalationLevel: 0,
+      openItems: [{ item: 'first_contact', dueAt: iso(T0 + hours(1)), remainingMs: minutes(40), elapsedMs: minutes(20), pausedMs: 0 }],
+      clinicalWindows: [
+        { window: 'hiv_pep', status: 'open', endsAt: '2026-11-24T20:00:00.000Z' },
+        { window: 'emergency_contraception', status: 'open' },
+      ],
+      consent: { family: { status: 'not_asked' } },
+    });
+    expect(view?.personal).toBeUndefined();
+    expect(JSON.stringify(view)).not.toContain('Nguyễn');
+  });
+
+  it('includes personal data only when asked', () => {
+    expect(caseView(fold(critical()), T0, { includePersonal: true })?.personal?.intake?.subject?.fullName).toBe('Nguyễn Thị Hoa');
+  });
+
+  it('reports elapsed and paused time of a clock, the due time moving while paused', () => {
+    const paused = history([[command('PauseClock', { reason: 'survivor_deciding' }), T0 + minutes(30)]], critical());
+    const view = caseView(fold(paused), T0 + minutes(50));
+    expect(view?.pause).toEqual({ reason: 'survivor_deciding', since: iso(T0 + minutes(30)) });
+    expect(view?.openItems[0]).toMatchObject({ elapsedMs: minutes(30), pausedMs: minutes(20), dueAt: iso(T0 + hours(1) + minutes(20)), remainingMs: minutes(30) });
+  });
+
+  it('shows the escalation level, consent with its exception, and the pending closure', () => {
+    const escalated = history(
+      [
+        [checkClocks, T0 + hours(2)],
+        [command('RecordConsentException', { category: 'host_police', ground: 'imminent_danger', reason: 'held by employer' }), T0 + hours(2)],
+        [command('RequestClosure', { reason: 'transferred' }), T0 + hours(2)],
+      ],
+      critical(),
+    );
+    const view = caseView(fold(escalated), T0 + hours(3));
+    expect(view).toMatchObject({
+      status: 'closure_requested',
+      escalationLevel: 2,
+      consent: { host_police: { status: 'not_asked', exception: 'imminent_danger' } },
+      pendingClosure: { reason: 'transferred', requestedAt: iso(T0 + hours(2)), waitingMs: hours(1) },
+    });
+  });
+
+  it('shows nothing for a case that does not exist', () => {
+    expect(caseView({ status: 'none' }, T0)).toBeUndefined();
+  });
+});
+
+describe('stuckReasons', () => {
+  it('names a deadline past due and an escalation nobody acknowledged, with since-when', () => {
+    const escalated = history([[checkClocks, T0 + hours(1)]], critical());
+    expect(stuckReasons(fold(escalated), T0 + hours(1) + minutes(10))).toEqual([
+      { kind: 'past_deadline', item: 'first_contact', since: iso(T0 + hours(1)) },
+      { kind: 'escalation_unacknowledged', item: 'first_contact', level: 1, since: iso(T0 + hours(1)) },
+    ]);
+    const acked = history([[command('AcknowledgeEscalation', { actor: supervisor, item: 'first_contact' }), T0 + hours(1)]], escalated);
+    expect(stuckReasons(fold(acked), T0 + hours(1) + minutes(10)).map((r) => r.kind)).toEqual(['past_deadline']);
+  });
+
+  it('names inactivity by risk level', () => {
+    const state = fold(critical());
+    expect(stuckReasons(state, T0 + minutes(5) + hours(12)).map((r) => r.kind)).toContain('inactivity');
+    expect(stuckReasons(state, T0 + minutes(5) + hours(12) - 1).map((r) => r.kind)).not.toContain('inactivity');
+  });
+
+  it('names an action blocked on consent for more than 48 h', () => {
+    const planned = history([[command('AgreeActionPlan', { goal: 'stay', tasks: ['shelter_placement'] }), T0 + hours(2)]], assessedCase());
+    const kinds = (at: number) => stuckReasons(fold(planned), at).filter((r) => r.kind === 'consent_blocked');
+    expect(kinds(T0 + hours(50))).toEqual([]);
+    expect(kinds(T0 + hours(50) + 1)).toEqual([{ kind: 'consent_blocked', item: 'shelter_placement', since: iso(T0 + hours(2)) }]);
+  });
+
+  it('names a closure waiting for approval for more than 3 days', () => {
+    const requested = history([[command('RequestClosure', { reason: 'survivor_wish' }), T0 + hours(1)]], history([[standardReport(), T0]]));
+    const find = (at: number) => stuckReasons(fold(requested), at).find((r) => r.kind === 'closure_awaiting_approval');
+    expect(find(T0 + hours(1) + days(3))).toBeUndefined();
+    expect(find(T0 + hours(1) + days(3) + 1)).toEqual({ kind: 'closure_awaiting_approval', since: iso(T0 + hours(1)) });
+  });
+});
+
+describe('describeEvent', () => {
+  const everything = (): CaseEvent[] =>
+    history(
+      [
+        [command('GiveConsent', { category: 'host_police', method: 'interpreter' }), T0 + hours(2)],
+        [command('AgreeActionPlan', { goal: 'return', tasks: ['police_report', 'family_notification'] }), T0 + hours(2)],
+        [command('AddNote', { text: 'She fears the employer, lives in Ansan dormitory' }), T0 + hours(3)],
+        [checkClocks, T0 + days(20)],
+      ],
+      assessedCase(hotlineReport()),
+    );
+
+  it('writes one plain line per event, without personal data', () => {
+    for (const e of everything()) {
+      const line = describeEvent(e);
+      expect(line.length).toBeGreaterThan(5);
+      expect(line).not.toMatch(/Nguyễn|10-5555-0101|dormitory|assault by employer/);
+    }
+  });
+
+  it('reads as a timeline', () => {
+    expect(everything().slice(0, 2).map(describeEvent)).toEqual([
+      'Case opened from the hotline in KR, risk critical, handled by mission KR-SEL under protocol 2026.1.',
+      `Step first contact opened, due ${iso(T0 + hours(1))}.`,
+    ]);
+  });
+});
