@@ -1,0 +1,14 @@
+import type { MigrationInterface } from 'typeorm';
+import { CreateEventLog1763880000000 } from './1763880000000-create-event-log';
+import { CreateSubscriptionCheckpoints1763880000001 } from './1763880000001-create-subscription-checkpoints';
+import { CreateCaseReadModels1763880000002 } from './1763880000002-create-case-read-models';
+
+/**
+ * Every migration of the project's database, oldest first. Listed by class rather than found by a file glob,
+ * so the same list works from sources (tests) and from dist/ (the `migrate` CLI) and hashes to the same value.
+ */
+export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
+  CreateEventLog1763880000000,
+  CreateSubscriptionCheckpoints1763880000001,
+  CreateCaseReadModels1763880000002,
+];
