@@ -1,0 +1,45 @@
+// One schema per app: exactly the variables it needs, with its own default HTTP port.
+import type { z } from 'zod';
+import { composeConfig, databaseConfig, httpConfig, kafkaConfig, logConfig, temporalConfig } from './pieces';
+
+export const DEFAULT_PORTS = { api: 3000, worker: 3001, intake: 3002, relay: 3003 } as const;
+
+export const apiConfigSchema = composeConfig({
+  database: databaseConfig(),
+  temporal: temporalConfig(),
+  http: httpConfig(DEFAULT_PORTS.api),
+  log: logConfig(),
+});
+export type ApiConfig = z.output<typeof apiConfigSchema>;
+
+export const workerConfigSchema = composeConfig({
+  database: databaseConfig(),
+  temporal: temporalConfig(),
+  http: httpConfig(DEFAULT_PORTS.worker),
+  log: logConfig(),
+});
+export type WorkerConfig = z.output<typeof workerConfigSchema>;
+
+export const intakeConfigSchema = composeConfig({
+  database: databaseConfig(),
+  kafka: kafkaConfig('baoho-intake'),
+  temporal: temporalConfig(),
+  http: httpConfig(DEFAULT_PORTS.intake),
+  log: logConfig(),
+});
+export type IntakeConfig = z.output<typeof intakeConfigSchema>;
+
+export const relayConfigSchema = composeConfig({
+  database: databaseConfig(),
+  kafka: kafkaConfig('baoho-relay'),
+  http: httpConfig(DEFAULT_PORTS.relay),
+  log: logConfig(),
+});
+export type RelayConfig = z.output<typeof relayConfigSchema>;
+
+/** The typed sections, for code that takes one piece of configuration. */
+export type DatabaseConfig = ApiConfig['database'];
+export type TemporalConfig = ApiConfig['temporal'];
+export type HttpConfig = ApiConfig['http'];
+export type LogConfig = ApiConfig['log'];
+export type KafkaConfig = IntakeConfig['kafka'];

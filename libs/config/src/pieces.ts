@@ -1,0 +1,45 @@
+// The shared pieces an app's configuration is composed from. Each piece reads its own variables from the
+// environment and maps them to a typed section; `composeConfig` joins pieces into one schema.
+import { z } from 'zod';
+import { hostPortList, hostPortString, logLevel, port, postgresUrl, stringWithDefault, type LogLevelName } from './variables';
+
+export const databaseConfig = () =>
+  z.object({ DATABASE_URL: postgresUrl() }).transform((env) => ({ url: env.DATABASE_URL }));
+
+export const kafkaConfig = (defaultClientId: string) =>
+  z
+    .object({ KAFKA_BROKERS: hostPortList(), KAFKA_CLIENT_ID: stringWithDefault(defaultClientId) })
+    .transform((env) => ({ brokers: env.KAFKA_BROKERS, clientId: env.KAFKA_CLIENT_ID }));
+
+export const temporalConfig = () =>
+  z
+    .object({
+      TEMPORAL_ADDRESS: hostPortString(),
+      TEMPORAL_NAMESPACE: stringWithDefault('default'),
+      TEMPORAL_TASK_QUEUE: stringWithDefault('protection-cases'),
+    })
+    .transform((env) => ({
+      address: env.TEMPORAL_ADDRESS,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
+    }));
+
+export const httpConfig = (defaultPort: number) =>
+  z
+    .object({ HTTP_HOST: stringWithDefault('127.0.0.1'), HTTP_PORT: port(defaultPort) })
+    .transform((env) => ({ host: env.HTTP_HOST, port: env.HTTP_PORT }));
+
+export const logConfig = (fallback: LogLevelName = 'info') =>
+  z.object({ LOG_LEVEL: logLevel(fallback) }).transform((env) => ({ level: env.LOG_LEVEL }));
+
+/**
+ * Joins pieces into one schema over the whole environment: every piece is handed the same environment and
+ * keeps only its own variables, so an issue's path ends with the name of the variable at fault.
+ */
+export function composeConfig<const Pieces extends Record<string, z.ZodType>>(pieces: Pieces) {
+  const sections = Object.keys(pieces);
+  return z.preprocess(
+    (env) => Object.fromEntries(sections.map((section) => [section, env ?? {}])),
+    z.object(pieces),
+  );
+}

@@ -1,0 +1,111 @@
+import {
+  ConfigError,
+  apiConfigSchema,
+  intakeConfigSchema,
+  loadConfig,
+  relayConfigSchema,
+  workerConfigSchema,
+} from '../src/index';
+
+const valid = {
+  DATABASE_URL: 'postgres://baoho:s3cret-pw@db.internal:5432/baoho',
+  KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092',
+  TEMPORAL_ADDRESS: 'temporal:7233',
+};
+
+function configErrorOf(run: () => unknown): ConfigError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  describe('with every required variable', () => {
+    it('returns the typed api configuration with its defaults', () => {
+      expect(loadConfig(apiConfigSchema, valid)).toEqual({
+        database: { url: valid.DATABASE_URL },
+        temporal: { address: 'temporal:7233', namespace: 'default', taskQueue: 'protection-cases' },
+        http: { host: '127.0.0.1', port: 3000 },
+        log: { level: 'info' },
+      });
+    });
+
+    it('gives each app its own default port', () => {
+      expect(loadConfig(workerConfigSchema, valid).http.port).toBe(3001);
+      expect(loadConfig(intakeConfigSchema, valid).http.port).toBe(3002);
+      expect(loadConfig(relayConfigSchema, valid).http.port).toBe(3003);
+    });
+
+    it('splits the broker list and names the Kafka client after the app', () => {
+      expect(loadConfig(intakeConfigSchema, valid).kafka).toEqual({
+        brokers: ['kafka-1:9092', 'kafka-2:9092'],
+        clientId: 'baoho-intake',
+      });
+      expect(loadConfig(relayConfigSchema, valid).kafka.clientId).toBe('baoho-relay');
+    });
+
+    it('takes explicit values over defaults', () => {
+      const config = loadConfig(intakeConfigSchema, {
+        ...valid,
+        KAFKA_CLIENT_ID: 'intake-7',
+        TEMPORAL_NAMESPACE: 'protection',
+        TEMPORAL_TASK_QUEUE: 'cases-eu',
+        HTTP_HOST: '0.0.0.0',
+        HTTP_PORT: '8080',
+        LOG_LEVEL: 'DEBUG',
+      });
+      expect(config.kafka.clientId).toBe('intake-7');
+      expect(config.temporal).toEqual({ address: 'temporal:7233', namespace: 'protection', taskQueue: 'cases-eu' });
+      expect(config.http).toEqual({ host: '0.0.0.0', port: 8080 });
+      expect(config.log.level).toBe('debug');
+    });
+
+    it('treats a blank variable as unset', () => {
+      expect(loadConfig(apiConfigSchema, { ...valid, HTTP_PORT: '', TEMPORAL_NAMESPACE: ' ' }).http.port).toBe(3000);
+    });
+
+    it('ignores variables an app does not use', () => {
+      const relay = loadConfig(relayConfigSchema, valid);
+      expect(Object.keys(relay).sort()).toEqual(['database', 'http', 'kafka', 'log']);
+    });
+  });
+
+  describe('with bad or missing variables', () => {
+    it('names each missing variable', () => {
+      const error = configErrorOf(() => loadConfig(intakeConfigSchema, {}));
+      expect(error.variables.sort()).toEqual(['DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS']);
+      expect(error.message).toContain('DATABASE_URL is required');
+    });
+
+    it('names a malformed variable and says what is expected', () => {
+      const cases: Array<[Record<string, string>, string]> = [
+        [{ HTTP_PORT: 'eighty' }, 'HTTP_PORT'],
+        [{ HTTP_PORT: '70000' }, 'HTTP_PORT'],
+        [{ HTTP_PORT: '3000.5' }, 'HTTP_PORT'],
+        [{ KAFKA_BROKERS: 'kafka-1' }, 'KAFKA_BROKERS'],
+        [{ KAFKA_BROKERS: ' , ' }, 'KAFKA_BROKERS'],
+        [{ TEMPORAL_ADDRESS: 'http://temporal' }, 'TEMPORAL_ADDRESS'],
+        [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+        [{ DATABASE_URL: 'mysql://root:pw@db/x' }, 'DATABASE_URL'],
+      ];
+      for (const [override, variable] of cases) {
+        const error = configErrorOf(() => loadConfig(intakeConfigSchema, { ...valid, ...override }));
+        expect(error.variables).toEqual([variable]);
+      }
+    });
+
+    it('never repeats a value in its message', () => {
+      const secret = 'postgres//user:hunter2-secret@db';
+      const error = configErrorOf(() =>
+        loadConfig(apiConfigSchema, { ...valid, DATABASE_URL: secret, HTTP_PORT: 'hunter2-port' }),
+      );
+      expect(error.variables.sort()).toEqual(['DATABASE_URL', 'HTTP_PORT']);
+      expect(error.message).not.toContain('hunter2');
+      expect(JSON.stringify(error.issues)).not.toContain('hunter2');
+    });
+  });
+});

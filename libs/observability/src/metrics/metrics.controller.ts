@@ -1,0 +1,14 @@
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Registry } from 'prom-client';
+import { METRICS_REGISTRY } from '../tokens';
+
+@Controller('metrics')
+export class MetricsController {
+  constructor(@Inject(METRICS_REGISTRY) private readonly registry: Registry) {}
+
+  @Get()
+  @Header('Content-Type', Registry.PROMETHEUS_CONTENT_TYPE)
+  metrics(): Promise<string> {
+    return this.registry.metrics();
+  }
+}
