@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 marker=node_modules/.package-lock.json
 if [[ ! -f "$marker" || package-lock.json -nt "$marker" ]]; then
-  echo "[deps] installing npm dependencies (npm ci)" >&2
-  npm ci --no-audit --no-fund --loglevel=error >&2
+  echo "[deps] installing npm dependencies from package-lock.json" >&2
+  # `npm install --no-save` rather than `npm ci`: npm 11 refuses `npm ci` on a lock file that omits other
+  # platforms' optional binaries (@swc/core-darwin-*, …) even when it wrote that lock itself.
+  npm install --no-save --no-audit --no-fund --loglevel=error >&2
 fi
