@@ -20,7 +20,7 @@ cleanup() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   if [[ -n "$started" ]]; then
     # shellcheck disable=SC2086
-    bash scripts/services.sh stop $started || true
+    stop_started_services $started
   fi
 }
 trap cleanup EXIT

@@ -11,7 +11,7 @@ started="$(services_down_now)"
 cleanup() {
   if [[ -n "$started" && "${BAOHO_KEEP_SERVICES:-0}" != 1 ]]; then
     # shellcheck disable=SC2086
-    bash scripts/services.sh stop $started || true
+    stop_started_services $started
   fi
 }
 trap cleanup EXIT
@@ -33,7 +33,7 @@ status=$?
 set -e
 # one plain closing line, whatever the runner printed above
 node -e '
-  const r = require(process.argv[1]);
+  const r = require(require("path").resolve(process.argv[1]));
   const skipped = r.numPendingTests + r.numTodoTests;
   console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
 ' "$results" || true
