@@ -1,6 +1,7 @@
 // @baoho/event-store — the PostgreSQL event log, its projections and its migrations. The only public face.
 export { EventStore, type EventStoreOptions } from './event-store';
 export { ProjectionRunner, type ProjectionRunnerOptions } from './projections/projection-runner';
+export { caseSummaryProjection } from './projections/case-summary.projection';
 export { ConcurrencyError, isConcurrencyError } from './errors/concurrency-error';
 export { EventIdConflictError } from './errors/event-id-conflict-error';
 export { InvalidAppendError } from './errors/invalid-append-error';
