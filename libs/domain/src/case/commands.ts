@@ -93,8 +93,8 @@ export interface RecordConsentException extends ByPerson {
   readonly reason: string;
 }
 
-export interface SubmitAssessment extends ByPerson {
-  readonly type: 'SubmitAssessment';
+/** What an assessment finds (GBV step 2), as the command carries it and the AssessmentSubmitted event records it. */
+export interface AssessmentFindings {
   readonly needs: {
     readonly safety: boolean;
     readonly medical: boolean;
@@ -105,6 +105,10 @@ export interface SubmitAssessment extends ByPerson {
   readonly wish: 'return' | 'stay' | 'undecided';
   readonly familyIsRiskSource: boolean;
   readonly safetyPlanAgreed: boolean;
+}
+
+export interface SubmitAssessment extends ByPerson, AssessmentFindings {
+  readonly type: 'SubmitAssessment';
   readonly notes?: string;
   readonly medicalDetails?: string;
 }

@@ -16,7 +16,7 @@ import type {
   Stage,
   Vulnerability,
 } from '../shared/vocabulary';
-import type { IntakePersonal } from './commands';
+import type { AssessmentFindings, IntakePersonal } from './commands';
 
 interface Event<T extends string, D, P = undefined, V extends number = 1> {
   readonly type: T;
@@ -121,18 +121,7 @@ export type SupervisorNotified = Event<
 
 export type AssessmentSubmitted = Event<
   'AssessmentSubmitted',
-  By & {
-    readonly needs: {
-      readonly safety: boolean;
-      readonly medical: boolean;
-      readonly shelter: boolean;
-      readonly legal: boolean;
-      readonly psychosocial: boolean;
-    };
-    readonly wish: 'return' | 'stay' | 'undecided';
-    readonly familyIsRiskSource: boolean;
-    readonly safetyPlanAgreed: boolean;
-  },
+  By & AssessmentFindings,
   { readonly notes?: string; readonly medicalDetails?: string }
 >;
 

@@ -2,15 +2,7 @@
 // only — the log's personal fields stay encrypted in PostgreSQL. Key = caseId (ordered per case), header
 // `message-id` = eventId (consumers dedupe on it).
 import { z } from 'zod';
-import { assertNoPersonalData } from '../privacy/personal-data-guard';
-import {
-  CONTENT_TYPE_HEADER,
-  CONTRACT_VERSION_1,
-  CONTRACT_VERSION_HEADER,
-  JSON_CONTENT_TYPE,
-  MESSAGE_ID_HEADER,
-} from './contract-version';
-import type { OutgoingMessage } from './outgoing-message';
+import { toV1Message, type OutgoingMessage } from './outgoing-message';
 
 export const CASE_EVENTS_V1_TOPIC = 'protection.case-events.v1';
 
@@ -39,14 +31,5 @@ export type CaseEventV1 = z.infer<typeof caseEventV1Schema>;
 /** A case event as a Kafka message; validates and refuses personal data (throws: a bug, not an input). */
 export function toCaseEventMessage(event: CaseEventV1): OutgoingMessage {
   const value = caseEventV1Schema.parse(event);
-  assertNoPersonalData(value);
-  return {
-    key: value.caseId,
-    value: JSON.stringify(value),
-    headers: {
-      [MESSAGE_ID_HEADER]: value.eventId,
-      [CONTRACT_VERSION_HEADER]: String(CONTRACT_VERSION_1),
-      [CONTENT_TYPE_HEADER]: JSON_CONTENT_TYPE,
-    },
-  };
+  return toV1Message(value.caseId, value.eventId, value);
 }

@@ -2,15 +2,7 @@
 // roster). Who and when, never what about whom: a recipient opens the case in the app, where reads are
 // recorded. Key = caseId, header `message-id` = notificationId.
 import { z } from 'zod';
-import { assertNoPersonalData } from '../privacy/personal-data-guard';
-import {
-  CONTENT_TYPE_HEADER,
-  CONTRACT_VERSION_1,
-  CONTRACT_VERSION_HEADER,
-  JSON_CONTENT_TYPE,
-  MESSAGE_ID_HEADER,
-} from './contract-version';
-import type { OutgoingMessage } from './outgoing-message';
+import { toV1Message, type OutgoingMessage } from './outgoing-message';
 
 export const NOTIFICATIONS_V1_TOPIC = 'protection.notifications.v1';
 
@@ -65,14 +57,5 @@ export type NotificationV1 = z.infer<typeof notificationV1Schema>;
 
 export function toNotificationMessage(notification: NotificationV1): OutgoingMessage {
   const value = notificationV1Schema.parse(notification);
-  assertNoPersonalData(value);
-  return {
-    key: value.caseId,
-    value: JSON.stringify(value),
-    headers: {
-      [MESSAGE_ID_HEADER]: value.notificationId,
-      [CONTRACT_VERSION_HEADER]: String(CONTRACT_VERSION_1),
-      [CONTENT_TYPE_HEADER]: JSON_CONTENT_TYPE,
-    },
-  };
+  return toV1Message(value.caseId, value.notificationId, value);
 }
