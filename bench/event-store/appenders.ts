@@ -36,7 +36,7 @@ export function ourAppender(url: string, connections: number): Appender {
 
 /**
  * The floor: one multi-row INSERT into the very same `events` table (same indexes, same trigger, same
- * durability), with no version check and no `streams` row — what any store must at least pay.
+ * durability), with no version check — what any store must at least pay.
  */
 export function bareInsertAppender(url: string, connections: number): Appender {
   const pool = new Pool({ connectionString: url, max: connections });

@@ -9,12 +9,12 @@ import { emmettReadAll, emmettRebuild, ourReadAll, ourRebuild } from './catch-up
 import { median, renderTable, type Row } from './report';
 import { runAppends, type AppendWorkload } from './workloads';
 
-const ROUNDS = 5;
+const ROUNDS = 7;
 const CATCH_UP_EVENTS = 10_000;
 
 const APPEND_WORKLOADS: readonly AppendWorkload[] = [
   { name: 'single-event appends, 1 writer', writers: 1, appendsPerWriter: 300, eventsPerAppend: 1, appendsPerStream: 10 },
-  { name: 'single-event appends, 8 writers', writers: 8, appendsPerWriter: 100, eventsPerAppend: 1, appendsPerStream: 10 },
+  { name: 'single-event appends, 8 writers', writers: 8, appendsPerWriter: 300, eventsPerAppend: 1, appendsPerStream: 10 },
   { name: '100-event appends, 1 writer', writers: 1, appendsPerWriter: 30, eventsPerAppend: 100, appendsPerStream: 3 },
 ];
 
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
     '',
     table,
     '',
-    'Bare INSERT: one multi-row INSERT into the same `events` table (no version check, no `streams` row).',
+    'Bare INSERT: one multi-row INSERT into the same `events` table (no version check).',
     `Emmett: @event-driven-io/emmett-postgresql defaults for appends; its consumer with batchSize ${1000} and`,
     'pullingFrequencyInMs 0 for catch-up (its most favourable settings). Projection: per-stream and per-type counts.',
     `Total run time: ${((Date.now() - started) / 1000).toFixed(0)} s.`,

@@ -1,42 +1,47 @@
-// The append as one statement: move the stream's version (a row lock serialises writers of one stream) and
-// insert the batch, joined so that no event is written unless the version moved. A single statement is atomic
-// on its own, so an append without inline projections costs one round trip — the same as a bare INSERT.
+// The append as one statement: insert the batch right after the expected version. The log itself carries the
+// version, so no side table is updated and an append costs what a bare INSERT costs: one round trip, one heap
+// row per event. Two guards make it exact:
+// - the unique (stream_id, stream_version) index lets exactly one writer take a version — a racer blocks on the
+//   winner's index entry and, once the winner commits, fails with a unique violation (reported as a conflict);
+// - the event at the expected version must exist (one index probe), so an expected version ahead of the stream
+//   writes nothing rather than leaving a gap.
 
-// The batch arrives as one JSON array: one parameter, parsed once by PostgreSQL, however many events.
-const INSERT_BATCH = `
-INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, personal, metadata, occurred_at)
-SELECT stream.stream_id, $2::int + e.ord::int, e.event_id, e.type, e.schema_version, e.data, e.personal,
-       coalesce(e.metadata, '{}'::jsonb), e.occurred_at
-  FROM stream,
-       ROWS FROM (jsonb_to_recordset($4::jsonb) AS (event_id text, type text, schema_version int, data jsonb,
-                  personal jsonb, metadata jsonb, occurred_at timestamptz))
-         WITH ORDINALITY AS e(event_id, type, schema_version, data, personal, metadata, occurred_at, ord)
- ORDER BY e.ord
-RETURNING global_position, transaction_id, stream_version, recorded_at`;
+const COLUMNS = 'stream_id, stream_version, event_id, type, schema_version, data, personal, metadata, occurred_at';
+const EXPECTED_VERSION_IS_LAST = `$2::int = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND stream_version = $2::int)`;
+const RETURNED = 'RETURNING global_position, transaction_id, stream_version, recorded_at';
 
-/** $1 stream id, $2 expected version (0), $3 next version, $4 batch. Only the first writer creates the stream. */
-export const APPEND_TO_NEW_STREAM = {
-  name: 'baoho_event_store_append_new',
+/** One event — the usual case, one command deciding one fact: plain parameters, nothing to unpack. */
+export const APPEND_ONE = {
+  name: 'baoho_event_store_append_one',
   text: `
-WITH stream AS (
-  INSERT INTO streams (stream_id, version) VALUES ($1, $3)
-  ON CONFLICT (stream_id) DO NOTHING
-  RETURNING stream_id
-)${INSERT_BATCH}`,
+INSERT INTO events (${COLUMNS})
+SELECT $1, $2::int + 1, $3, $4, $5, $6, $7, $8, $9
+ WHERE ${EXPECTED_VERSION_IS_LAST}
+${RETURNED}`,
 };
 
 /**
- * $1 stream id, $2 expected version, $3 next version, $4 batch. Under READ COMMITTED a writer blocked on the
- * row re-checks `version = $2` after the first commits, so exactly one writer per version succeeds.
+ * Several events: $3 the batch as one JSON array — one parameter, parsed once by PostgreSQL however many events
+ * (measured faster for 100-event batches than one array parameter per column).
  */
-export const APPEND_TO_EXISTING_STREAM = {
-  name: 'baoho_event_store_append_existing',
+export const APPEND_MANY = {
+  name: 'baoho_event_store_append_many',
   text: `
-WITH stream AS (
-  UPDATE streams SET version = $3, updated_at = now()
-   WHERE stream_id = $1 AND version = $2
-  RETURNING stream_id
-)${INSERT_BATCH}`,
+INSERT INTO events (${COLUMNS})
+SELECT $1, $2::int + e.ord::int, e.event_id, e.type, e.schema_version, e.data, e.personal,
+       coalesce(e.metadata, '{}'::jsonb), e.occurred_at
+  FROM ROWS FROM (jsonb_to_recordset($3::jsonb) AS (event_id text, type text, schema_version int, data jsonb,
+                  personal jsonb, metadata jsonb, occurred_at timestamptz))
+         WITH ORDINALITY AS e(event_id, type, schema_version, data, personal, metadata, occurred_at, ord)
+ WHERE ${EXPECTED_VERSION_IS_LAST}
+ ORDER BY e.ord
+${RETURNED}`,
+};
+
+/** A stream's version: the number of events in it (0 for a stream never written). */
+export const STREAM_VERSION = {
+  name: 'baoho_event_store_stream_version',
+  text: `SELECT coalesce(max(stream_version), 0) AS version FROM events WHERE stream_id = $1`,
 };
 
 export interface AppendedRow {

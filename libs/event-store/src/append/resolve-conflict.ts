@@ -1,6 +1,8 @@
 import { ConcurrencyError } from '../errors/concurrency-error';
+import { EventIdConflictError } from '../errors/event-id-conflict-error';
 import type { Queryable } from '../queryable';
 import type { AppendResult, NewEvent } from '../types';
+import { STREAM_VERSION } from './append-statements';
 
 interface RecordedRow {
   event_id: string;
@@ -12,7 +14,8 @@ interface RecordedRow {
 /**
  * The version had moved. If the very same events (same ids) already sit at the versions this append asked for,
  * it is a retry of an append that committed — succeed with the original result and write nothing (invariant 4).
- * Anything else is a real conflict.
+ * A version that moved is a real conflict; an unmoved version with an id already in the log is a different fact
+ * reusing that id.
  */
 export async function resolveConflict(
   db: Queryable,
@@ -35,10 +38,9 @@ export async function resolveConflict(
   });
   if (positions.length === events.length) return { nextVersion: expectedVersion + events.length, positions };
 
-  const current = await db.query<{ version: number }>({
-    name: 'baoho_event_store_stream_version',
-    text: `SELECT version FROM streams WHERE stream_id = $1`,
-    values: [streamId],
-  });
-  throw new ConcurrencyError(streamId, expectedVersion, current.rows[0]?.version ?? 0);
+  const current = await db.query<{ version: number }>({ ...STREAM_VERSION, values: [streamId] });
+  const actualVersion = current.rows[0]?.version ?? 0;
+  // The version still stands, so what refused the write was an id this batch reuses from elsewhere in the log.
+  if (actualVersion === expectedVersion && byId.size > 0) throw new EventIdConflictError(streamId, [...byId.keys()]);
+  throw new ConcurrencyError(streamId, expectedVersion, actualVersion);
 }

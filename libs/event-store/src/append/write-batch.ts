@@ -1,13 +1,23 @@
 import type { DatabaseError } from 'pg';
-import { ConcurrencyError } from '../errors/concurrency-error';
-import { EventIdConflictError } from '../errors/event-id-conflict-error';
 import type { Queryable } from '../queryable';
 import type { NewEvent, StoredEvent } from '../types';
-import { APPEND_TO_EXISTING_STREAM, APPEND_TO_NEW_STREAM, type AppendedRow } from './append-statements';
+import { APPEND_MANY, APPEND_ONE, type AppendedRow } from './append-statements';
+
+/**
+ * Thrown when a racing writer took a version or an event id first (a unique violation). Inside a transaction
+ * the statement's failure aborts it, so the store resolves the race after rolling back, never within.
+ */
+export class AppendRaced extends Error {
+  constructor() {
+    super('another append took this version or event id first');
+    this.name = 'AppendRaced';
+  }
+}
 
 /**
  * Writes the batch at `expectedVersion`. Returns the stored events, or `undefined` when the version had moved
- * (nothing written): the caller then tells a retry of a committed append from a real conflict.
+ * (nothing written); throws `AppendRaced` when a concurrent writer won. Either way the caller then tells a
+ * retry of a committed append from a real conflict.
  */
 export async function writeBatch(
   db: Queryable,
@@ -15,31 +25,19 @@ export async function writeBatch(
   expectedVersion: number,
   events: readonly NewEvent[],
 ): Promise<StoredEvent[] | undefined> {
-  const statement = expectedVersion === 0 ? APPEND_TO_NEW_STREAM : APPEND_TO_EXISTING_STREAM;
-  const batch = JSON.stringify(
-    events.map((event) => ({
-      event_id: event.eventId,
-      type: event.type,
-      schema_version: event.schemaVersion,
-      data: event.data,
-      // Absent keys become SQL NULL; a JSON null would be stored as the jsonb value 'null'.
-      personal: event.personal ?? undefined,
-      metadata: event.metadata,
-      occurred_at: event.occurredAt,
-    })),
-  );
   let rows: AppendedRow[];
   try {
-    const result = await db.query<AppendedRow>({
-      ...statement,
-      values: [streamId, expectedVersion, expectedVersion + events.length, batch],
-    });
+    const result = await db.query<AppendedRow>(
+      events.length === 1
+        ? { ...APPEND_ONE, values: [streamId, expectedVersion, ...columnsOf(events[0]!)] }
+        : { ...APPEND_MANY, values: [streamId, expectedVersion, batchAsJson(events)] },
+    );
     rows = result.rows;
   } catch (error) {
-    throw translateUniqueViolation(error, streamId, expectedVersion, events);
+    throw (error as Partial<DatabaseError>).code === UNIQUE_VIOLATION ? new AppendRaced() : error;
   }
   if (rows.length === 0) return undefined;
-  rows.sort((a, b) => a.stream_version - b.stream_version);
+  if (rows.length > 1) rows.sort((a, b) => a.stream_version - b.stream_version);
   return rows.map((row, i) => {
     const event = events[i]!;
     return {
@@ -59,17 +57,34 @@ export async function writeBatch(
   });
 }
 
-function translateUniqueViolation(
-  error: unknown,
-  streamId: string,
-  expectedVersion: number,
-  events: readonly NewEvent[],
-): unknown {
-  const pgError = error as Partial<DatabaseError>;
-  if (pgError.code !== '23505') return error;
-  if (pgError.constraint === 'events_event_id_unique') {
-    return new EventIdConflictError(streamId, events.map((event) => event.eventId));
-  }
-  // The streams row and the log disagree (only possible if someone wrote events around the store).
-  return new ConcurrencyError(streamId, expectedVersion, -1);
+const UNIQUE_VIOLATION = '23505';
+
+/** An event's column values, in the statements' order; JSON columns as text, parsed once by PostgreSQL. */
+function columnsOf(event: NewEvent): unknown[] {
+  return [
+    event.eventId,
+    event.type,
+    event.schemaVersion,
+    JSON.stringify(event.data),
+    // A SQL NULL, not the jsonb value 'null', when there is nothing personal.
+    event.personal == null ? null : JSON.stringify(event.personal),
+    JSON.stringify(event.metadata ?? {}),
+    event.occurredAt,
+  ];
+}
+
+/** The batch as one JSON array of rows. */
+function batchAsJson(events: readonly NewEvent[]): string {
+  return JSON.stringify(
+    events.map((event) => ({
+      event_id: event.eventId,
+      type: event.type,
+      schema_version: event.schemaVersion,
+      data: event.data,
+      // Absent keys become SQL NULL; a JSON null would be stored as the jsonb value 'null'.
+      personal: event.personal ?? undefined,
+      metadata: event.metadata,
+      occurred_at: event.occurredAt,
+    })),
+  );
 }

@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateEventLog1763880000000 } from './1763880000000-create-event-log';
 import { CreateSubscriptionCheckpoints1763880000001 } from './1763880000001-create-subscription-checkpoints';
 import { CreateCaseReadModels1763880000002 } from './1763880000002-create-case-read-models';
+import { VersionFromLog1763880000003 } from './1763880000003-version-from-log';
 
 /**
  * Every migration of the project's database, oldest first. Listed by class rather than found by a file glob,
@@ -11,4 +12,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   CreateEventLog1763880000000,
   CreateSubscriptionCheckpoints1763880000001,
   CreateCaseReadModels1763880000002,
+  VersionFromLog1763880000003,
 ];

@@ -8,13 +8,13 @@ const BATCH = 1000;
 
 /**
  * Truncates an inline projection's tables and replays the whole log into them, in one transaction. Appends are
- * held back meanwhile (the lock conflicts with every write to `streams`): once it is granted, no append is in
+ * held back meanwhile (the lock conflicts with every insert into `events`): once it is granted, no append is in
  * flight, so every event is committed and visible, and appends that waited apply their own inline projection
  * on top of the rebuilt tables after commit. Readers of the tables wait too (TRUNCATE); rebuilds are rare.
  */
 export async function rebuildInline(pool: Pool, projection: Projection, upcast: Upcaster | undefined): Promise<number> {
   return inTransaction(pool, async (client) => {
-    await client.query('LOCK TABLE streams IN SHARE ROW EXCLUSIVE MODE');
+    await client.query('LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE');
     if (projection.tables.length > 0) await client.query(`TRUNCATE ${projection.tables.map(quoteTable).join(', ')}`);
     let after = '0';
     let replayed = 0;
