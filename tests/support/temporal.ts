@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkerOptions } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -12,11 +13,26 @@ function requireEnv(name: string): string {
   return value;
 }
 
-/** Starts a private time-skipping test server for one test file; call `teardown()` when done. */
+/**
+ * Starts a private time-skipping test server for one test file; call `teardown()` when done. The case search
+ * attributes are registered on it, as scripts/services.sh registers them on the dev server.
+ */
 export async function startTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: requireEnv('TEMPORAL_TEST_SERVER_PATH') } },
   });
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: {
+      CaseStage: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+      CaseRiskLevel: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+      CaseMission: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+      CaseStatus: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+      CaseEscalationLevel: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT,
+      CaseNextDueAt: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+    },
+  });
+  return env;
 }
 
 /** Connects to the running dev server (TEMPORAL_ADDRESS), which has visibility queries and the Web UI. */

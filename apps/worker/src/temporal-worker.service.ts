@@ -13,6 +13,8 @@ import {
   type DependencyIndicator,
   type Logger,
 } from '@baoho/observability';
+import type { CaseActivities } from '@baoho/workflows';
+import { CASE_ACTIVITIES } from './activities/case-activities.provider';
 
 export const TEMPORAL_WORKER_OPTIONS = Symbol('TEMPORAL_WORKER_OPTIONS');
 
@@ -49,6 +51,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     @Inject(TEMPORAL_WORKER_OPTIONS) private readonly options: TemporalWorkerOptions,
     @Inject(ROOT_LOGGER) rootLogger: Logger,
     private readonly health: HealthService,
+    @Inject(CASE_ACTIVITIES) private readonly activities: CaseActivities,
   ) {
     this.logger = rootLogger.child({ component: 'temporal-worker', taskQueue: options.taskQueue });
   }
@@ -83,6 +86,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
           namespace: this.options.namespace,
           taskQueue: this.options.taskQueue,
           workflowBundle: bundle,
+          activities: this.activities,
           shutdownGraceTime: SHUTDOWN_GRACE,
         });
         this.worker = worker;

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { WorkerConfig } from '@baoho/config';
 import { ObservabilityModule, type Logger } from '@baoho/observability';
+import { caseActivitiesProvider } from './activities/case-activities.provider';
 import { installTemporalRuntime } from './temporal-runtime';
 import { TEMPORAL_WORKER_OPTIONS, TemporalWorkerService, type TemporalWorkerOptions } from './temporal-worker.service';
 
@@ -23,7 +24,7 @@ export class WorkerModule {
           dependencies: { temporal: config.temporal, postgres: config.database },
         }),
       ],
-      providers: [{ provide: TEMPORAL_WORKER_OPTIONS, useValue: options }, TemporalWorkerService],
+      providers: [{ provide: TEMPORAL_WORKER_OPTIONS, useValue: options }, caseActivitiesProvider, TemporalWorkerService],
     };
   }
 }

@@ -2,6 +2,7 @@
 export { EventStore, type EventStoreOptions } from './event-store';
 export { ProjectionRunner, type ProjectionRunnerOptions } from './projections/projection-runner';
 export { caseSummaryProjection } from './projections/case-summary.projection';
+export { createCaseEventStore } from './case-event-store';
 export { ConcurrencyError, isConcurrencyError } from './errors/concurrency-error';
 export { EventIdConflictError } from './errors/event-id-conflict-error';
 export { InvalidAppendError } from './errors/invalid-append-error';

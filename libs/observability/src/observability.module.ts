@@ -84,7 +84,7 @@ export class ObservabilityModule {
     if (dependencies.postgres) {
       const { url } = dependencies.postgres;
       providers.push(
-        { provide: POSTGRES_POOL, useFactory: () => createPostgresPool({ url, applicationName: `baoho-${app}` }, logger) },
+        { provide: POSTGRES_POOL, useFactory: () => createPostgresPool({ url, applicationName: `baoho-${app}`, max: 10 }, logger) },
         { provide: PostgresIndicator, useFactory: (pool: Pool) => new PostgresIndicator(pool), inject: [POSTGRES_POOL] },
       );
       indicators.push(PostgresIndicator);

@@ -1,0 +1,160 @@
+// One protection case, from intake to closure and beyond (a closed case can be reopened). The workflow is the
+// case's only writer (invariant 2): people's commands arrive as updates, the clock's as its own timer, and each
+// is decided by the domain, appended through an activity at the expected version, then folded into the state.
+// Everything here is deterministic: time is workflow time, ids derive from the stream version.
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  caseView,
+  decide,
+  evolve,
+  initialState,
+  nextWakeUp,
+  upcast,
+  validate,
+  type CaseCommand,
+  type CaseEvent,
+  type CaseState,
+  type CaseView,
+} from '@baoho/domain';
+import type { CaseActivities } from './activity-ports';
+import { NON_RETRYABLE_APPEND_FAILURES } from './activity-ports';
+import { caseCommandUpdate, caseVersionQuery, caseViewQuery, type ProtectionCaseInput } from './definitions';
+import { asFailure } from './domain-failure';
+import { noticesIn, toAppend } from './recording';
+import { searchAttributeChanges, searchValuesOf, type CaseSearchValues } from './search-attributes';
+import { OneAtATime } from './one-at-a-time';
+
+// Appends retry for as long as PostgreSQL is away (nothing is lost, the case waits); business errors never do.
+const store = proxyActivities<Pick<CaseActivities, 'appendCaseEvents' | 'readCaseLog'>>({
+  startToCloseTimeout: '30s',
+  retry: {
+    initialInterval: '1s',
+    backoffCoefficient: 2,
+    maximumInterval: '1m',
+    nonRetryableErrorTypes: [...NON_RETRYABLE_APPEND_FAILURES],
+  },
+});
+
+const notifications = proxyActivities<Pick<CaseActivities, 'deliverNotices'>>({
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5m' },
+});
+
+/**
+ * If the clock's check yields nothing while its wake-up time has passed, the rules and `nextWakeUp` disagree;
+ * rather than spin, the workflow looks again after this long (and logs it, because it is a bug).
+ */
+const STALLED_CLOCK_RETRY_MS = 60_000;
+
+export async function protectionCase(input: ProtectionCaseInput): Promise<void> {
+  const { caseId } = input;
+  let state: CaseState = input.carried?.state ?? initialState();
+  let version = input.carried?.version ?? 0;
+  let visible: CaseSearchValues | undefined;
+  let changed = false;
+  /** Set when a clock check found nothing due (a bug): the next check waits until then instead of spinning. */
+  let notBefore = 0;
+  const queue = new OneAtATime();
+
+  if (input.fromLog && !input.carried) {
+    const logged = await store.readCaseLog(caseId);
+    for (const raw of logged.events) state = evolve(state, upcast(raw as Parameters<typeof upcast>[0]) as CaseEvent);
+    version = logged.events.length;
+  }
+
+  const viewNow = (): CaseView | undefined => caseView(state, Date.now());
+
+  /** Decides, appends, folds. Returns the view after. Runs inside the queue only. */
+  const execute = async (command: CaseCommand): Promise<CaseView | undefined> => {
+    const now = Date.now();
+    let events: CaseEvent[];
+    try {
+      events = decide(state, command, now);
+    } catch (error) {
+      throw asFailure(error);
+    }
+    if (events.length > 0) await record(command, events);
+    return viewNow();
+  };
+
+  const record = async (command: CaseCommand, events: readonly CaseEvent[]): Promise<void> => {
+    const appended = toAppend(caseId, version, command, events);
+    await store.appendCaseEvents({ caseId, expectedVersion: version, events: appended });
+    for (const event of events) state = evolve(state, event);
+    version += events.length;
+    changed = true;
+    publishSearchAttributes();
+    const notices = noticesIn(caseId, appended);
+    if (notices.length > 0) await notifications.deliverNotices(notices);
+  };
+
+  const publishSearchAttributes = (): void => {
+    const view = viewNow();
+    if (!view) return;
+    const next = searchValuesOf(view);
+    const changes = searchAttributeChanges(visible, next);
+    if (changes.length > 0) upsertSearchAttributes(changes);
+    visible = next;
+  };
+
+  setHandler(
+    caseCommandUpdate,
+    async (command) => {
+      const view = await queue.run(() => execute(command));
+      // Only OpenCase can leave no case behind, and decide refuses it then; this is unreachable.
+      if (!view) throw asFailure(new Error('the case does not exist'));
+      return view;
+    },
+    {
+      // Synchronous, on the state as it stands: a refused command is rejected before it enters history.
+      validator: (command) => {
+        if (command === null || typeof command !== 'object' || (command as CaseCommand).type === 'CheckClocks') {
+          throw asFailure(new Error('not a command a person can send'));
+        }
+        try {
+          validate(state, command, Date.now());
+        } catch (error) {
+          throw asFailure(error);
+        }
+      },
+    },
+  );
+  setHandler(caseViewQuery, () => viewNow() ?? null);
+  setHandler(caseVersionQuery, () => version);
+
+  if (state.status !== 'none') publishSearchAttributes();
+
+  for (;;) {
+    const due = nextWakeUp(state);
+    changed = false;
+    const awake = (): boolean => changed || workflowInfo().continueAsNewSuggested;
+    if (due === undefined) await condition(awake);
+    else if (!(await condition(awake, Math.max(1, Math.max(due, notBefore) - Date.now())))) {
+      await queue.run(() => checkClocks(due));
+    }
+    if (workflowInfo().continueAsNewSuggested) {
+      // Let running commands finish so none is cut off, then carry the state to a fresh history.
+      await condition(() => allHandlersFinished() && queue.idle);
+      await continueAsNew<typeof protectionCase>({ caseId, carried: { state, version } });
+    }
+  }
+
+  async function checkClocks(due: number): Promise<void> {
+    const command: CaseCommand = { type: 'CheckClocks' };
+    const events = decide(state, command, Date.now());
+    if (events.length > 0) return record(command, events);
+    if (nextWakeUp(state) === due) {
+      log.error('CheckClocks found nothing due at its wake-up time; looking again later', { caseId, due });
+      notBefore = Date.now() + STALLED_CLOCK_RETRY_MS;
+    }
+  }
+}
