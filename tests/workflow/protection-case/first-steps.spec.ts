@@ -4,6 +4,7 @@ import { createCaseWorkerHarness, type CaseWorkerHarness } from '../../support/c
 import { openCase, send } from '../../support/case-client';
 import { command, HOUR, hotlineReport, supervisor } from '../../support/case-commands';
 import { startTimeSkippingEnvironment } from '../../support/temporal';
+import { CASE_SEARCH_ATTRIBUTES } from '@baoho/workflows';
 
 describe('a protection case workflow, first steps', () => {
   let env: TestWorkflowEnvironment;
@@ -43,6 +44,10 @@ describe('a protection case workflow, first steps', () => {
     const after = await harness.store.readStream(report.caseId);
     expect(after.map((e) => e.type)).toEqual(expect.arrayContaining(['ReminderDue', 'DeadlineMissed', 'CaseEscalated']));
     expect(harness.notifications.notices.map((n) => n.type)).toEqual(expect.arrayContaining(['ReminderDue', 'CaseEscalated']));
-    void handle;
+
+    // Visibility follows the ladder, so supervisors can list escalated cases without the database.
+    const described = await handle.describe();
+    expect(described.typedSearchAttributes.get(CASE_SEARCH_ATTRIBUTES.escalationLevel)).toBeGreaterThanOrEqual(1);
+    expect(described.typedSearchAttributes.get(CASE_SEARCH_ATTRIBUTES.mission)).toBe('KR-SEL');
   });
 });
