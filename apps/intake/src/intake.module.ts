@@ -1,10 +1,19 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import type { Pool } from 'pg';
 import type { IntakeConfig } from '@baoho/config';
-import { ObservabilityModule, type Logger } from '@baoho/observability';
+import { ObservabilityModule, POSTGRES_POOL, TemporalConnectionHolder, type Logger } from '@baoho/observability';
+import { CaseOpener } from './hotline/case-opener';
+import { HotlineIntake } from './hotline/hotline-intake';
+import { HotlineEventsController } from './http/hotline-events.controller';
+import { RejectionsController } from './http/rejections.controller';
+import { intakeOutcomesProvider } from './intake-metrics';
+import { HotlineConsumerService } from './kafka/hotline-consumer.service';
+import { RejectionStore } from './rejections/rejection-store';
 
 /**
- * Hotline intake (Kafka consumer → Temporal). For now the shell: its Kafka client (KAFKA_CLIENT, made by a
- * factory that survives a lost broker), health and metrics; ready when Kafka, Temporal and PostgreSQL answer.
+ * Hotline intake: hotline.calls.v1 (and POST /v1/hotline-events) → one case per report, through Temporal;
+ * refused reports to the DLQ and the rejection store, where operators list and replay them.
  */
 @Module({})
 export class IntakeModule {
@@ -17,6 +26,31 @@ export class IntakeModule {
           logger,
           dependencies: { kafka: config.kafka, temporal: config.temporal, postgres: config.database },
         }),
+      ],
+      controllers: [HotlineEventsController, RejectionsController],
+      providers: [
+        intakeOutcomesProvider,
+        {
+          provide: CaseOpener,
+          inject: [TemporalConnectionHolder],
+          useFactory: (holder: TemporalConnectionHolder) => {
+            // One client per connection: a connection the health probe reset is replaced on next use.
+            let current: { connection: unknown; client: Client } | undefined;
+            return new CaseOpener(
+              async () => {
+                const connection = await holder.get();
+                if (current?.connection !== connection) {
+                  current = { connection, client: new Client({ connection, namespace: config.temporal.namespace }) };
+                }
+                return current.client;
+              },
+              { taskQueue: config.temporal.taskQueue },
+            );
+          },
+        },
+        { provide: HotlineIntake, inject: [CaseOpener], useFactory: (opener: CaseOpener) => new HotlineIntake(opener) },
+        { provide: RejectionStore, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new RejectionStore(pool) },
+        HotlineConsumerService,
       ],
     };
   }

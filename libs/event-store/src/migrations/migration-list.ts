@@ -3,6 +3,7 @@ import { CreateEventLog1763880000000 } from './1763880000000-create-event-log';
 import { CreateSubscriptionCheckpoints1763880000001 } from './1763880000001-create-subscription-checkpoints';
 import { CreateCaseReadModels1763880000002 } from './1763880000002-create-case-read-models';
 import { VersionFromLog1763880000003 } from './1763880000003-version-from-log';
+import { CreateHotlineRejections1763880000004 } from './1763880000004-create-hotline-rejections';
 
 /**
  * Every migration of the project's database, oldest first. Listed by class rather than found by a file glob,
@@ -13,4 +14,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   CreateSubscriptionCheckpoints1763880000001,
   CreateCaseReadModels1763880000002,
   VersionFromLog1763880000003,
+  CreateHotlineRejections1763880000004,
 ];

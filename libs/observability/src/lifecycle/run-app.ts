@@ -1,4 +1,4 @@
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError } from '@baoho/config';
 import type { Logger } from 'pino';
@@ -15,6 +15,10 @@ export interface AppDefinition<Config extends BaseConfig> {
   loadConfig(): Config;
   /** The app's root module, given its configuration and root logger. */
   module(config: Config, logger: Logger): DynamicModule;
+  /** Default true. An app that reads raw bodies (the hotline intake) turns Nest's JSON parser off. */
+  readonly bodyParser?: boolean;
+  /** Called before listening: global filters, body parsers. */
+  configure?(app: INestApplication, logger: Logger): void;
 }
 
 interface BaseConfig {
@@ -48,7 +52,9 @@ export async function runApp<Config extends BaseConfig>(definition: AppDefinitio
       logger: new PinoLoggerService(logger),
       abortOnError: false,
       forceCloseConnections: true,
+      bodyParser: definition.bodyParser ?? true,
     });
+    definition.configure?.(app, logger);
     app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
     await app.listen(config.http.port, config.http.host);
     logger.info({ host: config.http.host, port: config.http.port }, `${definition.name} is listening`);

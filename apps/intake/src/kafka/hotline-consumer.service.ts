@@ -1,0 +1,123 @@
+// hotline.calls.v1 → cases. The offset is committed only after Temporal accepted the opening (or the message
+// was dead-lettered and stored); while Temporal is away the partition is held and retried with backoff, so
+// nothing is lost and nothing is skipped.
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Kafka, Producer } from 'kafkajs';
+import type { Counter } from 'prom-client';
+import {
+  CONTRACT_VERSION_HEADER,
+  createDeadLetterHook,
+  createIdempotentProducer,
+  ensureTopics,
+  ALL_TOPICS,
+  HOTLINE_CALLS_DLQ_V1_TOPIC,
+  HOTLINE_CALLS_V1_TOPIC,
+  processed,
+  rejected,
+  ReliableConsumer,
+  retryLater,
+  type ConsumedMessage,
+  type HandlerOutcome,
+} from '@baoho/messaging';
+import { describeError, KAFKA_CLIENT, ROOT_LOGGER, type Logger } from '@baoho/observability';
+import { HotlineIntake } from '../hotline/hotline-intake';
+import { RejectionStore } from '../rejections/rejection-store';
+import { INTAKE_OUTCOMES } from '../intake-metrics';
+
+export const HOTLINE_CONSUMER_GROUP = 'baoho-intake';
+
+@Injectable()
+export class HotlineConsumerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger: Logger;
+  private consumer: ReliableConsumer | undefined;
+  private producer: Producer | undefined;
+  private starting: Promise<void> | undefined;
+  private stopping = false;
+
+  constructor(
+    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
+    @Inject(ROOT_LOGGER) rootLogger: Logger,
+    private readonly intake: HotlineIntake,
+    private readonly rejections: RejectionStore,
+    @Inject(INTAKE_OUTCOMES) private readonly outcomes: Counter<'via' | 'outcome'>,
+  ) {
+    this.logger = rootLogger.child({ component: 'hotline-consumer' });
+  }
+
+  onApplicationBootstrap(): void {
+    // Not awaited: the app serves health (and HTTP intake) while Kafka is still away.
+    this.starting = this.startUntilRunning();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.starting;
+    await this.consumer?.stop();
+    await this.producer?.disconnect().catch(() => undefined);
+  }
+
+  private async startUntilRunning(): Promise<void> {
+    for (let attempt = 0; !this.stopping; attempt++) {
+      try {
+        // Every app may create the registry's topics; the broker does not auto-create them (a typo is an error).
+        const admin = this.kafka.admin();
+        await admin.connect();
+        await ensureTopics(admin, ALL_TOPICS).finally(() => admin.disconnect());
+        this.producer ??= createIdempotentProducer(this.kafka);
+        await this.producer.connect();
+        const consumer = new ReliableConsumer({
+          kafka: this.kafka,
+          groupId: HOTLINE_CONSUMER_GROUP,
+          topics: [HOTLINE_CALLS_V1_TOPIC],
+          handler: (message) => this.handle(message),
+          onRejected: createDeadLetterHook({
+            producer: this.producer,
+            topic: HOTLINE_CALLS_DLQ_V1_TOPIC,
+            store: async ({ message, reason }) => {
+              await this.rejections.record(
+                {
+                  via: 'kafka',
+                  topic: message.topic,
+                  partition: message.partition,
+                  offset: message.offset,
+                  key: message.key,
+                  headers: message.headers,
+                  payload: message.value,
+                },
+                reason,
+              );
+            },
+          }),
+          logger: this.logger,
+          partitionsConsumedConcurrently: 3,
+        });
+        await consumer.start();
+        this.consumer = consumer;
+        this.logger.info({ topic: HOTLINE_CALLS_V1_TOPIC }, 'consuming hotline events');
+        return;
+      } catch (error) {
+        const delayMs = Math.min(10_000, 500 * 2 ** attempt);
+        this.logger.warn({ error: describeError(error), retryInMs: delayMs }, 'hotline consumer could not start; retrying');
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
+  }
+
+  private async handle(message: ConsumedMessage): Promise<HandlerOutcome> {
+    const header = message.headers[CONTRACT_VERSION_HEADER];
+    const contractVersion = header === undefined ? undefined : String(Array.isArray(header) ? header[0] : header);
+    const result = await this.intake.receive(message.value, contractVersion);
+    this.outcomes.inc({ via: 'kafka', outcome: result.kind });
+    switch (result.kind) {
+      case 'opened':
+      case 'duplicate':
+        this.logger.info({ caseId: result.caseId, outcome: result.kind, partition: message.partition, offset: message.offset }, 'hotline event handled');
+        return processed();
+      case 'refused':
+        this.logger.warn({ code: result.reason.code, partition: message.partition, offset: message.offset }, 'hotline event refused');
+        return rejected(result.reason);
+      case 'unavailable':
+        return retryLater(result.cause);
+    }
+  }
+}
