@@ -1,0 +1,98 @@
+// A private Temporal dev server for a test that must stop "Temporal" without disturbing the shared one: the
+// cached CLI (scripts/services.sh builds it), its own SQLite file and ports, the case search attributes.
+// `stop()` and `start()` again keep the database file and the ports, so clients and workers reconnect.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { freePort, sleep } from './apps';
+
+export interface PrivateTemporal {
+  /** `127.0.0.1:<port>`, for TEMPORAL_ADDRESS. */
+  readonly address: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  dispose(): Promise<void>;
+  log(): string;
+}
+
+const SEARCH_ATTRIBUTES = [
+  'CaseStage=Keyword', 'CaseRiskLevel=Keyword', 'CaseEscalationLevel=Int', 'CaseNextDueAt=Datetime',
+  'CaseMission=Keyword', 'CaseStatus=Keyword',
+];
+
+export async function startPrivateTemporal(startTimeoutMs = 90_000): Promise<PrivateTemporal> {
+  const home = process.env.BAOHO_HOME;
+  if (!home) throw new Error('BAOHO_HOME is not set: run `source .baoho/env` (or `npm test`) first');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'baoho-temporal-'));
+  const logFile = path.join(dir, 'temporal.log');
+  const [port, uiPort] = [await freePort(), await freePort()];
+  const address = `127.0.0.1:${port}`;
+  const args = [
+    'server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort), '--headless',
+    '--db-filename', path.join(dir, 'dev.db'), '--log-level', 'warn',
+    '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true',
+    '--dynamic-config-value', 'frontend.enableExecuteMultiOperation=true',
+    ...SEARCH_ATTRIBUTES.flatMap((sa) => ['--search-attribute', sa]),
+  ];
+  let server: ChildProcess | undefined;
+  let exited: Promise<void> | undefined;
+  const readLog = (): string => {
+    try {
+      return readFileSync(logFile, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+
+  const stop = async (): Promise<void> => {
+    const running = server;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
+    running.kill('SIGTERM');
+    const timer = setTimeout(() => running.kill('SIGKILL'), 20_000);
+    await exited;
+    clearTimeout(timer);
+    server = undefined;
+  };
+
+  const start = async (): Promise<void> => {
+    if (server) throw new Error('the private Temporal is already running');
+    const out = createWriteStream(logFile, { flags: 'a' });
+    const child = spawn(path.join(home, 'bin', 'temporal'), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.pipe(out);
+    child.stderr?.pipe(out);
+    server = child;
+    exited = new Promise((resolve) => child.on('exit', () => resolve()));
+    const deadline = Date.now() + startTimeoutMs;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the private Temporal exited:\n${readLog().slice(-4000)}`);
+      const connection = await Connection.connect({ address, connectTimeout: 1_000 }).catch(() => undefined);
+      if (connection) {
+        const healthy = await connection.healthService
+          .check({})
+          .then(() => true)
+          .catch(() => false);
+        await connection.close();
+        if (healthy) return;
+      }
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`the private Temporal did not answer within ${startTimeoutMs} ms:\n${readLog().slice(-4000)}`);
+      }
+      await sleep(250);
+    }
+  };
+
+  await start();
+  return {
+    address,
+    start,
+    stop,
+    log: readLog,
+    async dispose() {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
