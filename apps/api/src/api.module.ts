@@ -1,8 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { Pool } from 'pg';
 import type { ApiConfig } from '@baoho/config';
-import { ObservabilityModule, type Logger } from '@baoho/observability';
+import { createCaseEventStore } from '@baoho/event-store';
+import { ObservabilityModule, POSTGRES_POOL, TemporalConnectionHolder, type Logger } from '@baoho/observability';
+import { CaseGateway } from './cases/case-gateway';
+import { CaseReader } from './cases/case-reader';
+import { CasesController } from './cases/cases.controller';
+import { IdempotencyService } from './idempotency/idempotency.service';
+import { WorklistQuery } from './worklists/worklist-query';
+import { WorklistsController } from './worklists/worklists.controller';
 
-/** HTTP for caseworkers and supervisors. For now: health and metrics; ready when PostgreSQL and Temporal answer. */
+/** HTTP for caseworkers and supervisors: cases, their commands (as workflow updates) and the worklists. */
 @Module({})
 export class ApiModule {
   static forRoot(config: ApiConfig, logger: Logger): DynamicModule {
@@ -14,6 +22,18 @@ export class ApiModule {
           logger,
           dependencies: { postgres: config.database, temporal: config.temporal },
         }),
+      ],
+      controllers: [CasesController, WorklistsController],
+      providers: [
+        {
+          provide: CaseGateway,
+          inject: [TemporalConnectionHolder],
+          useFactory: (holder: TemporalConnectionHolder) => new CaseGateway(() => holder.client(), config.temporal.taskQueue),
+        },
+        // Reads the log only; appends are the workflows' (invariant 2).
+        { provide: CaseReader, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new CaseReader(createCaseEventStore(pool)) },
+        { provide: IdempotencyService, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new IdempotencyService(pool) },
+        { provide: WorklistQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new WorklistQuery(pool) },
       ],
     };
   }

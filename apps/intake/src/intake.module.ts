@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import type { Pool } from 'pg';
 import type { IntakeConfig } from '@baoho/config';
 import { ObservabilityModule, POSTGRES_POOL, TemporalConnectionHolder, type Logger } from '@baoho/observability';
@@ -33,20 +32,8 @@ export class IntakeModule {
         {
           provide: CaseOpener,
           inject: [TemporalConnectionHolder],
-          useFactory: (holder: TemporalConnectionHolder) => {
-            // One client per connection: a connection the health probe reset is replaced on next use.
-            let current: { connection: unknown; client: Client } | undefined;
-            return new CaseOpener(
-              async () => {
-                const connection = await holder.get();
-                if (current?.connection !== connection) {
-                  current = { connection, client: new Client({ connection, namespace: config.temporal.namespace }) };
-                }
-                return current.client;
-              },
-              { taskQueue: config.temporal.taskQueue },
-            );
-          },
+          useFactory: (holder: TemporalConnectionHolder) =>
+            new CaseOpener(() => holder.client(), { taskQueue: config.temporal.taskQueue }),
         },
         { provide: HotlineIntake, inject: [CaseOpener], useFactory: (opener: CaseOpener) => new HotlineIntake(opener) },
         { provide: RejectionStore, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new RejectionStore(pool) },

@@ -24,11 +24,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toProblem(error: unknown, request: Request): HttpProblem {
     if (error instanceof HttpProblem) return error;
     const status = statusOf(error);
+    // Nest turns body-parser's SyntaxError (and a path's bad percent-encoding) into a BadRequestException.
+    if (status === 400 && error instanceof Error && /JSON/.test(error.message)) {
+      return new HttpProblem(400, 'MALFORMED_JSON', 'Malformed JSON', 'the body is not valid JSON');
+    }
     if (status === 404) return new HttpProblem(404, 'NOT_FOUND', 'Not found', `no route ${request.method} ${request.path}`);
     if (status === 413) return new HttpProblem(413, 'TOO_LARGE', 'Payload too large');
     if (status === 415) return new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type');
     if (status === 405) return new HttpProblem(405, 'METHOD_NOT_ALLOWED', 'Method not allowed');
     if (status !== undefined && status >= 400 && status < 500) return new HttpProblem(status, 'BAD_REQUEST', 'Bad request');
+    if (isDependencyDown(error)) {
+      this.logger.warn({ err: error, method: request.method, path: request.path }, 'a dependency is down');
+      return new HttpProblem(503, 'DEPENDENCY_UNAVAILABLE', 'Service unavailable', 'a dependency is down; retry later', {}, 5);
+    }
     this.logger.error({ err: error, method: request.method, path: request.path }, 'unhandled error in a request');
     return new HttpProblem(500, 'INTERNAL', 'Internal error', 'the request could not be completed; it was logged');
   }
@@ -38,4 +46,13 @@ function statusOf(error: unknown): number | undefined {
   if (error instanceof HttpException) return error.getStatus();
   const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' ? status : undefined;
+}
+
+// Connection failures (PostgreSQL restarting, a network cut): the request may be retried, it is not our bug.
+const DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08000', '08001', '08006']);
+
+function isDependencyDown(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && DOWN_CODES.has(code)) return true;
+  return typeof message === 'string' && /timeout exceeded when trying to connect|Connection terminated/.test(message);
 }

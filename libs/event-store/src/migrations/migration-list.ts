@@ -4,6 +4,7 @@ import { CreateSubscriptionCheckpoints1763880000001 } from './1763880000001-crea
 import { CreateCaseReadModels1763880000002 } from './1763880000002-create-case-read-models';
 import { VersionFromLog1763880000003 } from './1763880000003-version-from-log';
 import { CreateHotlineRejections1763880000004 } from './1763880000004-create-hotline-rejections';
+import { CreateIdempotencyKeys1763880000006 } from './1763880000006-create-idempotency-keys';
 
 /**
  * Every migration of the project's database, oldest first. Listed by class rather than found by a file glob,
@@ -15,4 +16,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   CreateCaseReadModels1763880000002,
   VersionFromLog1763880000003,
   CreateHotlineRejections1763880000004,
+  CreateIdempotencyKeys1763880000006,
 ];

@@ -1,4 +1,4 @@
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import type { DependencyIndicator } from '../health/dependency-indicator';
 
 export interface TemporalOptions {
@@ -12,6 +12,7 @@ export interface TemporalOptions {
  */
 export class TemporalConnectionHolder {
   private connection: Promise<Connection> | undefined;
+  private current: { readonly connection: Connection; readonly client: Client } | undefined;
 
   constructor(readonly options: TemporalOptions) {}
 
@@ -24,6 +25,15 @@ export class TemporalConnectionHolder {
       });
     }
     return this.connection;
+  }
+
+  /** A client on the current connection (a new one once a failed connection was replaced). */
+  async client(): Promise<Client> {
+    const connection = await this.get();
+    if (this.current?.connection !== connection) {
+      this.current = { connection, client: new Client({ connection, namespace: this.options.namespace }) };
+    }
+    return this.current.client;
   }
 
   /** Forgets `failed` (when it is still the current one) and closes it. */

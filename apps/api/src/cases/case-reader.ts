@@ -1,0 +1,51 @@
+// Reading one case as a person sees it: folded from its event log (the source of truth, invariant 1), with its
+// personal part, every clock, and its timeline in plain words. Reads by people are to be recorded (issue 7).
+import { caseView, describeEvent, fold, upcast, type CaseEvent, type CaseView } from '@baoho/domain';
+import type { EventStore } from '@baoho/event-store';
+import { HttpProblem } from '@baoho/http';
+
+export interface TimelineEntry {
+  readonly version: number;
+  readonly at: string;
+  readonly type: string;
+  readonly by?: string;
+  readonly text: string;
+}
+
+export interface CaseReading {
+  readonly case: CaseView;
+  readonly version: number;
+  readonly timeline: readonly TimelineEntry[];
+}
+
+export class CaseReader {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async read(caseId: string): Promise<CaseReading> {
+    const stored = await this.store.readStream(caseId);
+    const events: CaseEvent[] = stored.map((event) =>
+      upcast({
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: event.data as Record<string, unknown>,
+        personal: (event.personal as Record<string, unknown> | null) ?? null,
+      }),
+    );
+    const view = caseView(fold(events), this.clock(), { includePersonal: true });
+    if (!view) throw new HttpProblem(404, 'CASE_NOT_FOUND', 'No such case', `case ${caseId}`);
+    return {
+      case: view,
+      version: stored.length,
+      timeline: events.map((event, i) => ({
+        version: stored[i]!.streamVersion,
+        at: event.data.at,
+        type: event.type,
+        ...('by' in event.data && typeof event.data.by === 'string' ? { by: event.data.by } : {}),
+        text: describeEvent(event),
+      })),
+    };
+  }
+}

@@ -1,0 +1,128 @@
+// Cases for the people who work them: open one by hand, read one, and send it any command of the protocol.
+// Every change goes to the case's workflow as an update and answers with the new case view.
+import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Actor, OpenCase } from '@baoho/domain';
+import { HttpProblem } from '@baoho/http';
+import type { PersonCommand } from '@baoho/workflows';
+import { CurrentActor } from '../auth/current-actor';
+import { parseInput } from '../http/parse-body';
+import { respond } from '../http/respond';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import { CaseGateway } from './case-gateway';
+import { CaseReader, type CaseReading } from './case-reader';
+import { commandRouteByPath } from './command-routes';
+import { openCaseBodySchema, type OpenCaseBody } from './open-case-body';
+
+const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+@Controller('v1/cases')
+export class CasesController {
+  constructor(
+    private readonly gateway: CaseGateway,
+    private readonly reader: CaseReader,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  @Post()
+  async open(
+    @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() body: unknown,
+    @Res() response: Response,
+  ): Promise<void> {
+    const idempotencyKey = IdempotencyService.requireKey(key);
+    const input = parseInput(openCaseBodySchema, body);
+    const commandId = IdempotencyService.commandId(actor.userId, idempotencyKey);
+    const stored = await this.idempotency.run(actor.userId, idempotencyKey, { route: 'open', input }, async () => {
+      // A walk-in's case number: derived from the key, so a retry before the first answer names the same case.
+      const caseId = `wk-${commandId.slice(4, 28)}`;
+      const view = await this.gateway.open(toOpenCase(caseId, commandId, actor, input));
+      return { status: 201, body: view };
+    });
+    respond(response, stored);
+  }
+
+  @Get(':caseId')
+  read(@CurrentActor() _actor: Actor, @Param('caseId') caseId: string): Promise<CaseReading> {
+    return this.reader.read(requireCaseId(caseId));
+  }
+
+  @Post(':caseId/:action')
+  command(
+    @CurrentActor() actor: Actor,
+    @Param('caseId') caseId: string,
+    @Param('action') action: string,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() body: unknown,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.send(actor, caseId, action, key, body, response);
+  }
+
+  @Post(':caseId/:action/:detail')
+  commandWithDetail(
+    @CurrentActor() actor: Actor,
+    @Param('caseId') caseId: string,
+    @Param('action') action: string,
+    @Param('detail') detail: string,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() body: unknown,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.send(actor, caseId, `${action}/${detail}`, key, body, response);
+  }
+
+  private async send(actor: Actor, rawCaseId: string, path: string, key: string | undefined, body: unknown, response: Response): Promise<void> {
+    const caseId = requireCaseId(rawCaseId);
+    const route = commandRouteByPath.get(path);
+    if (!route) throw new HttpProblem(404, 'NOT_FOUND', 'Not found', `no command at ${path}`);
+    const idempotencyKey = IdempotencyService.requireKey(key);
+    const input = parseInput(route.body, body ?? {});
+    const commandId = IdempotencyService.commandId(actor.userId, idempotencyKey);
+    const stored = await this.idempotency.run(actor.userId, idempotencyKey, { caseId, path, input }, async () => {
+      const command = { ...input, type: route.type, commandId, actor } as unknown as PersonCommand;
+      return { status: 200, body: await this.gateway.send(caseId, command) };
+    });
+    respond(response, stored);
+  }
+}
+
+function requireCaseId(caseId: string): string {
+  if (!CASE_ID.test(caseId)) throw new HttpProblem(404, 'CASE_NOT_FOUND', 'No such case', 'not a case id');
+  return caseId;
+}
+
+function toOpenCase(caseId: string, commandId: string, actor: Actor, input: OpenCaseBody): OpenCase {
+  return {
+    type: 'OpenCase',
+    commandId,
+    actor,
+    caseId,
+    source: 'walk_in',
+    channel: input.channel,
+    reportedAt: input.reportedAt ?? new Date().toISOString(),
+    callerRelation: input.caller.relation,
+    ...(input.caller.language ? { language: input.caller.language } : {}),
+    countryCode: input.location.countryCode,
+    ...(input.location.city ? { city: input.location.city } : {}),
+    categories: input.categories,
+    ...(input.gbvType ? { gbvType: input.gbvType } : {}),
+    incidentAt: input.incidentAt ?? null,
+    ...(input.incidentTimeEstimated !== undefined ? { incidentTimeEstimated: input.incidentTimeEstimated } : {}),
+    immediateDanger: input.immediateDanger,
+    minor: input.minor,
+    ...(input.vulnerabilities ? { vulnerabilities: input.vulnerabilities } : {}),
+    personal: {
+      caller: { phone: input.caller.phone ?? null },
+      subject: {
+        fullName: input.subject.fullName,
+        sex: input.subject.sex,
+        dateOfBirth: input.subject.dateOfBirth ?? null,
+        passportNumber: input.subject.passportNumber ?? null,
+        hometownProvince: input.subject.hometownProvince ?? null,
+      },
+      narrative: input.narrative ?? null,
+    },
+  };
+}

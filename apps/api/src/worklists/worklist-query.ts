@@ -1,0 +1,127 @@
+// The worklists, straight from the inline read model (case_summary): never behind the log, codes and times only.
+// Ordered by the nearest deadline (cases with none last), then case id, with keyset pagination on that order.
+import type { Pool } from 'pg';
+import { z } from 'zod';
+import { PROTECTION_CATEGORIES, RISK_LEVELS, STAGES } from '@baoho/domain';
+import { decodeCursor, encodeCursor } from './cursor';
+
+export interface WorklistRow {
+  readonly caseId: string;
+  readonly mission: string;
+  readonly stage: string;
+  readonly status: string;
+  readonly risk: string;
+  readonly assignee: string | null;
+  readonly escalationLevel: number;
+  readonly nextDueAt: string | null;
+  readonly overdue: boolean;
+  readonly lastActivityAt: string;
+  readonly categories: readonly string[];
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextCursor: string | null;
+}
+
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+export const missionListQuerySchema = z.strictObject({
+  mission: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  stage: z.enum(STAGES).optional(),
+  risk: z.enum(RISK_LEVELS).optional(),
+  category: z.enum(PROTECTION_CATEGORIES).optional(),
+  status: z.enum(['open', 'closure_requested', 'closed']).optional(),
+  overdue: flag.optional(),
+  escalated: flag.optional(),
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type MissionListQuery = z.output<typeof missionListQuerySchema>;
+
+export const myCasesQuerySchema = z.strictObject({
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+interface Row {
+  case_id: string;
+  mission: string;
+  stage: string;
+  status: string;
+  risk_level: string;
+  assignee: string | null;
+  escalation_level: number;
+  next_due_at: Date | null;
+  last_activity_at: Date;
+  categories: string[];
+}
+
+// 'infinity' stands in for "no deadline" so the order is total and the keyset comparison works on one type.
+const DUE_KEY = `coalesce(next_due_at, 'infinity'::timestamptz)`;
+
+export class WorklistQuery {
+  constructor(
+    private readonly pool: Pool,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** A caseworker's open cases (not closed), nearest deadline first. */
+  mine(assignee: string, cursor: string | undefined, limit: number): Promise<Page<WorklistRow>> {
+    return this.page(['assignee = $ARG', `status <> 'closed'`], [assignee], cursor, limit);
+  }
+
+  mission(query: MissionListQuery): Promise<Page<WorklistRow>> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const add = (clause: string, value: unknown): void => {
+      where.push(clause);
+      args.push(value);
+    };
+    if (query.mission) add('mission = $ARG', query.mission);
+    if (query.stage) add('stage = $ARG', query.stage);
+    if (query.risk) add('risk_level = $ARG', query.risk);
+    if (query.status) add('status = $ARG', query.status);
+    if (query.category) add('$ARG = ANY(categories)', query.category);
+    if (query.overdue !== undefined) add(query.overdue ? 'next_due_at < $ARG' : '(next_due_at IS NULL OR next_due_at >= $ARG)', new Date(this.clock()));
+    if (query.escalated !== undefined) where.push(query.escalated ? 'escalation_level > 0' : 'escalation_level = 0');
+    return this.page(where, args, query.cursor, query.limit);
+  }
+
+  private async page(where: string[], args: unknown[], cursor: string | undefined, limit: number): Promise<Page<WorklistRow>> {
+    const values = [...args];
+    let n = 0;
+    const clauses = where.map((clause) => clause.replace('$ARG', () => `$${++n}`));
+    const after = decodeCursor(cursor, 2);
+    if (after) {
+      values.push(after[0] ?? 'infinity', after[1]);
+      clauses.push(`(${DUE_KEY}, case_id) > ($${values.length - 1}::timestamptz, $${values.length}::text)`);
+    }
+    values.push(limit);
+    const { rows } = await this.pool.query<Row>(
+      `SELECT case_id, mission, stage, status, risk_level, assignee, escalation_level, next_due_at, last_activity_at, categories
+         FROM case_summary ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
+        ORDER BY ${DUE_KEY}, case_id LIMIT $${values.length}`,
+      values,
+    );
+    const now = this.clock();
+    const items = rows.map((row) => ({
+      caseId: row.case_id,
+      mission: row.mission,
+      stage: row.stage,
+      status: row.status,
+      risk: row.risk_level,
+      assignee: row.assignee,
+      escalationLevel: row.escalation_level,
+      nextDueAt: row.next_due_at?.toISOString() ?? null,
+      overdue: row.next_due_at !== null && row.next_due_at.getTime() < now,
+      lastActivityAt: row.last_activity_at.toISOString(),
+      categories: row.categories,
+    }));
+    const last = rows[rows.length - 1];
+    return {
+      items,
+      nextCursor: rows.length === limit && last ? encodeCursor([last.next_due_at?.toISOString() ?? null, last.case_id]) : null,
+    };
+  }
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { serviceEnv, startApp, waitForReadiness, type RunningApp } from '../../support/apps';
+import { apiClient, walkIn, type Caller } from '../../support/api-client';
+import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { uniqueTaskQueue } from '../../support/temporal';
+
+// The api and worker apps as `npm start` runs them, on the dev server and a fresh database: a case driven over
+// HTTP from opening to approved closure, and every class of error the API promises.
+jest.setTimeout(120_000);
+
+const caseworker: Caller = { userId: 'cw-1', role: 'caseworker' };
+const supervisor: Caller = { userId: 'sup-1', role: 'supervisor' };
+
+describe('the case API', () => {
+  let db: TestDatabase;
+  let apps: RunningApp[] = [];
+  let api: ReturnType<typeof apiClient>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const env = { ...serviceEnv(), DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e-api') };
+    apps = await Promise.all([startApp('worker', env), startApp('api', env)]);
+    await Promise.all(apps.map((app) => waitForReadiness(app, (r) => r.httpStatus === 200, 60_000)));
+    api = apiClient(apps[1]!.url);
+  });
+
+  afterAll(async () => {
+    await Promise.all(apps.map((app) => app.stop('SIGTERM')));
+    await db?.drop();
+  });
+
+  const open = async (): Promise<string> => {
+    const opened = await api.post<{ caseId: string }>('/v1/cases', caseworker, walkIn());
+    expect(opened.status).toBe(201);
+    return opened.body.caseId;
+  };
+
+  it('drives a case from opening to approved closure, answering each command with the new view', async () => {
+    const caseId = await open();
+    const steps: Array<[Caller, string, unknown]> = [
+      [supervisor, 'assignment', { caseworkerId: 'cw-1' }],
+      [caseworker, 'contacts', { channel: 'walk_in', outcome: 'reached', confidentialityExplained: true }],
+      [caseworker, 'identity-verification', { outcome: { kind: 'documents_seen', document: 'passport' } }],
+      [caseworker, 'assessment', { needs: { safety: false, medical: false, shelter: false, legal: true, psychosocial: true }, wish: 'stay', familyIsRiskSource: false, safetyPlanAgreed: true }],
+      [caseworker, 'notes', { text: 'She asked that her employer not be told she came.' }],
+      [caseworker, 'closure/requested', { reason: 'survivor_wish' }],
+    ];
+    for (const [caller, path, body] of steps) {
+      const answer = await api.post(`/v1/cases/${caseId}/${path}`, caller, body);
+      expect({ path, status: answer.status, code: answer.body['code'] }).toEqual({ path, status: 200, code: undefined });
+    }
+    const approved = await api.post<{ status: string }>(`/v1/cases/${caseId}/closure/approved`, supervisor, {});
+    expect(approved.status).toBe(200);
+    expect(approved.body.status).toBe('closed');
+
+    const read = await api.get<{ case: { status: string; personal?: unknown }; timeline: Array<{ type: string; text: string }> }>(`/v1/cases/${caseId}`, caseworker);
+    expect(read.status).toBe(200);
+    expect(read.body.case.status).toBe('closed');
+    expect(read.body.timeline.map((entry) => entry.type)).toEqual(expect.arrayContaining(['CaseOpened', 'CaseworkerAssigned', 'ClosureRequested', 'CaseClosed']));
+    expect(read.body.timeline.every((entry) => entry.text.length > 0)).toBe(true);
+
+    const mine = await api.get<{ items: Array<{ caseId: string }> }>('/v1/cases?status=closed&limit=200', supervisor);
+    expect(mine.body.items.map((item) => item.caseId)).toContain(caseId);
+  });
+
+  it('lists my open cases nearest deadline first, page by page', async () => {
+    const ids = [await open(), await open(), await open()];
+    for (const caseId of ids) await api.post(`/v1/cases/${caseId}/assignment`, supervisor, { caseworkerId: 'cw-list' });
+    const me: Caller = { userId: 'cw-list', role: 'caseworker' };
+    const first = await api.get<{ items: Array<{ caseId: string; nextDueAt: string }>; nextCursor: string }>('/v1/my-cases?limit=2', me);
+    expect(first.body.items).toHaveLength(2);
+    const second = await api.get<{ items: Array<{ caseId: string; nextDueAt: string }>; nextCursor: string | null }>(`/v1/my-cases?limit=2&cursor=${first.body.nextCursor}`, me);
+    const all = [...first.body.items, ...second.body.items];
+    expect(all.map((item) => item.caseId).sort()).toEqual([...ids].sort());
+    const due = all.map((item) => item.nextDueAt);
+    expect(due).toEqual([...due].sort());
+  });
+
+  describe('errors, as problem details with a stable code', () => {
+    it('400 for malformed JSON and for a body off its schema, naming the fields', async () => {
+      const malformed = await api.post('/v1/cases', caseworker, '{"channel": ');
+      expect(malformed).toMatchObject({ status: 400, body: { code: 'MALFORMED_JSON' } });
+      expect(malformed.contentType).toContain('application/problem+json');
+      const invalid = await api.post('/v1/cases', caseworker, walkIn({ channel: 'pigeon', minor: 'no' }));
+      expect(invalid).toMatchObject({ status: 400, body: { code: 'INVALID_INPUT' } });
+      expect(invalid.body['issues']).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'channel' }), expect.objectContaining({ path: 'minor' })]));
+      expect(JSON.stringify(invalid.body)).not.toContain('Nguyễn');
+    });
+
+    it('401 without an identity, 404 for an unknown case or command', async () => {
+      expect((await api.get('/v1/my-cases')).body).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+      expect((await api.get('/v1/cases/no-such-case', caseworker)).body).toMatchObject({ status: 404, code: 'CASE_NOT_FOUND' });
+      expect((await api.post('/v1/cases/no-such-case/notes', caseworker, { text: 'x' })).body).toMatchObject({ status: 404, code: 'CASE_NOT_FOUND' });
+      const caseId = await open();
+      expect((await api.post(`/v1/cases/${caseId}/teleport`, caseworker, {})).body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    });
+
+    it('422 for a protocol rule, 403 for a role, 409 for a state conflict', async () => {
+      const caseId = await open();
+      const plan = await api.post(`/v1/cases/${caseId}/action-plan`, caseworker, { goal: 'return', tasks: ['family_notification'] });
+      expect(plan.status).toBe(422);
+      const approve = await api.post(`/v1/cases/${caseId}/closure/approved`, caseworker, {});
+      expect(approve.body).toMatchObject({ status: 403, code: 'FORBIDDEN_ROLE' });
+      await api.post(`/v1/cases/${caseId}/closure/requested`, caseworker, { reason: 'survivor_wish' });
+      await api.post(`/v1/cases/${caseId}/closure/approved`, supervisor, {});
+      const onClosed = await api.post(`/v1/cases/${caseId}/contacts`, caseworker, { channel: 'phone', outcome: 'reached' });
+      expect(onClosed.body).toMatchObject({ status: 409, code: 'CASE_CLOSED' });
+    });
+
+    it('Idempotency-Key: required; same key and body → same response; same key, other body → 422', async () => {
+      expect((await api.post('/v1/cases', caseworker, walkIn(), null)).body).toMatchObject({ status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED' });
+      const key = randomUUID();
+      const first = await api.post<{ caseId: string }>('/v1/cases', caseworker, walkIn(), key);
+      const again = await api.post<{ caseId: string }>('/v1/cases', caseworker, walkIn(), key);
+      expect(again.status).toBe(first.status);
+      expect(again.body).toEqual(first.body);
+      const other = await api.post('/v1/cases', caseworker, walkIn({ minor: true }), key);
+      expect(other.body).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+    });
+  });
+});
