@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { DEV_SEARCH_INDEX_KEY } from '@baoho/config';
 import { createCaseEventStore, type EventStore } from '@baoho/event-store';
 import type { CaseNotice } from '@baoho/workflows';
 import { createCaseActivities } from '../../apps/worker/src/activities/case-activities';
@@ -35,7 +36,7 @@ export interface CaseWorkerHarness {
 export async function createCaseWorkerHarness(env: TestWorkflowEnvironment, prefix: string): Promise<CaseWorkerHarness> {
   const db = await createTestDatabase();
   const pool = new Pool({ connectionString: db.url, max: 5 });
-  const store = createCaseEventStore(pool);
+  const store = createCaseEventStore(pool, { searchKey: DEV_SEARCH_INDEX_KEY });
   const notifications = new RecordingNotificationPort();
   const taskQueue = uniqueTaskQueue(prefix);
   const activities = createCaseActivities({ store, notifications });

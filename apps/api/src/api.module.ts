@@ -7,6 +7,8 @@ import { CaseGateway } from './cases/case-gateway';
 import { CaseReader } from './cases/case-reader';
 import { CasesController } from './cases/cases.controller';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { CaseSearch } from './search/case-search';
+import { SearchController } from './search/search.controller';
 import { WorklistQuery } from './worklists/worklist-query';
 import { WorklistsController } from './worklists/worklists.controller';
 
@@ -23,7 +25,7 @@ export class ApiModule {
           dependencies: { postgres: config.database, temporal: config.temporal },
         }),
       ],
-      controllers: [CasesController, WorklistsController],
+      controllers: [CasesController, WorklistsController, SearchController],
       providers: [
         {
           provide: CaseGateway,
@@ -31,9 +33,10 @@ export class ApiModule {
           useFactory: (holder: TemporalConnectionHolder) => new CaseGateway(() => holder.client(), config.temporal.taskQueue),
         },
         // Reads the log only; appends are the workflows' (invariant 2).
-        { provide: CaseReader, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new CaseReader(createCaseEventStore(pool)) },
+        { provide: CaseReader, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new CaseReader(createCaseEventStore(pool, { searchKey: config.search.indexKey })) },
         { provide: IdempotencyService, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new IdempotencyService(pool) },
         { provide: WorklistQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new WorklistQuery(pool) },
+        { provide: CaseSearch, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new CaseSearch(pool, config.search.indexKey) },
       ],
     };
   }

@@ -1,12 +1,13 @@
 // One schema per app: exactly the variables it needs, with its own default HTTP port.
 import type { z } from 'zod';
-import { composeConfig, databaseConfig, httpConfig, kafkaConfig, logConfig, temporalConfig } from './pieces';
+import { composeConfig, databaseConfig, httpConfig, kafkaConfig, logConfig, searchConfig, temporalConfig } from './pieces';
 
 export const DEFAULT_PORTS = { api: 3000, worker: 3001, intake: 3002, relay: 3003 } as const;
 
 export const apiConfigSchema = composeConfig({
   database: databaseConfig(),
   temporal: temporalConfig(),
+  search: searchConfig(),
   http: httpConfig(DEFAULT_PORTS.api),
   log: logConfig(),
 });
@@ -15,6 +16,7 @@ export type ApiConfig = z.output<typeof apiConfigSchema>;
 export const workerConfigSchema = composeConfig({
   database: databaseConfig(),
   temporal: temporalConfig(),
+  search: searchConfig(),
   http: httpConfig(DEFAULT_PORTS.worker),
   log: logConfig(),
 });

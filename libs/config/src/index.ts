@@ -1,7 +1,7 @@
 // @baoho/config — each app's configuration: typed, composed from shared pieces, validated at start-up.
 export { ConfigError, type ConfigIssue } from './config-error';
 export { loadConfig } from './load-config';
-export { composeConfig, databaseConfig, httpConfig, kafkaConfig, logConfig, temporalConfig } from './pieces';
+export { composeConfig, databaseConfig, DEV_SEARCH_INDEX_KEY, httpConfig, kafkaConfig, logConfig, searchConfig, temporalConfig } from './pieces';
 export { LOG_LEVELS, type LogLevelName } from './variables';
 export {
   DEFAULT_PORTS,

@@ -24,6 +24,16 @@ export const temporalConfig = () =>
       taskQueue: env.TEMPORAL_TASK_QUEUE,
     }));
 
+/**
+ * The secret of the blind search index (HMAC key). The default is for a developer's machine only: a deployment
+ * sets its own, the same for the worker (which writes the index) and the API (which searches it).
+ */
+export const DEV_SEARCH_INDEX_KEY = 'baoho-dev-search-index-key-not-for-production';
+export const searchConfig = () =>
+  z
+    .object({ SEARCH_INDEX_KEY: z.string().min(16, 'at least 16 characters').default(DEV_SEARCH_INDEX_KEY) })
+    .transform((env) => ({ indexKey: env.SEARCH_INDEX_KEY }));
+
 export const httpConfig = (defaultPort: number) =>
   z
     .object({ HTTP_HOST: stringWithDefault('127.0.0.1'), HTTP_PORT: port(defaultPort) })

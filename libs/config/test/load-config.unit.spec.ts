@@ -1,5 +1,6 @@
 import {
   ConfigError,
+  DEV_SEARCH_INDEX_KEY,
   apiConfigSchema,
   intakeConfigSchema,
   loadConfig,
@@ -31,7 +32,12 @@ describe('loadConfig', () => {
         temporal: { address: 'temporal:7233', namespace: 'default', taskQueue: 'protection-cases' },
         http: { host: '127.0.0.1', port: 3000 },
         log: { level: 'info' },
+        search: { indexKey: DEV_SEARCH_INDEX_KEY },
       });
+    });
+
+    it('refuses a search index key shorter than 16 characters, naming the variable', () => {
+      expect(() => loadConfig(apiConfigSchema, { ...valid, SEARCH_INDEX_KEY: 'short' })).toThrow(/SEARCH_INDEX_KEY/);
     });
 
     it('gives each app its own default port', () => {

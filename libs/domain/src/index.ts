@@ -29,3 +29,4 @@ export { caseView, type CaseView, type CaseViewOptions, type ClockView, type Cli
 export { stuckReasons, type StuckReason } from './views/stuck-reasons';
 export { describeEvent } from './views/describe-event';
 export { upcast, type RawEvent } from './events/upcast';
+export { foldText, nameTokens, passportTerm, phoneTerms, queryTerms, type SearchKind, type SearchTerm } from './search/search-terms';

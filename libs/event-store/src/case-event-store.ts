@@ -1,10 +1,17 @@
 import type { Pool } from 'pg';
 import { EventStore } from './event-store';
+import { caseSearchProjection } from './projections/case-search.projection';
 import { caseSummaryProjection } from './projections/case-summary.projection';
 
+export interface CaseEventStoreOptions {
+  /** The secret of the blind search index (shared by the worker that writes and the API that searches). */
+  readonly searchKey: string;
+}
+
 /**
- * The store the case workflows write through: one stream per case (stream id = case id), with the case summary
- * and open deadlines kept inside each append's transaction, so the worklist is never behind the log.
+ * The store the case workflows write through: one stream per case (stream id = case id), with the case summary,
+ * open deadlines and the blind search index kept inside each append's transaction, so the worklist and search
+ * are never behind the log.
  */
-export const createCaseEventStore = (pool: Pool): EventStore =>
-  new EventStore(pool, { inlineProjections: [caseSummaryProjection] });
+export const createCaseEventStore = (pool: Pool, options: CaseEventStoreOptions): EventStore =>
+  new EventStore(pool, { inlineProjections: [caseSummaryProjection, caseSearchProjection(options.searchKey)] });

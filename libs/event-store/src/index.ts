@@ -2,7 +2,8 @@
 export { EventStore, type EventStoreOptions } from './event-store';
 export { ProjectionRunner, type ProjectionRunnerOptions } from './projections/projection-runner';
 export { caseSummaryProjection } from './projections/case-summary.projection';
-export { createCaseEventStore } from './case-event-store';
+export { createCaseEventStore, type CaseEventStoreOptions } from './case-event-store';
+export { caseSearchProjection, searchTermHash } from './projections/case-search.projection';
 export { ConcurrencyError, isConcurrencyError } from './errors/concurrency-error';
 export { EventIdConflictError } from './errors/event-id-conflict-error';
 export { InvalidAppendError } from './errors/invalid-append-error';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
 import { serviceEnv, startApp, waitForReadiness, type RunningApp } from '../../support/apps';
 import { apiClient, walkIn, type Caller } from '../../support/api-client';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
@@ -74,6 +75,27 @@ describe('the case API', () => {
     expect(all.map((item) => item.caseId).sort()).toEqual([...ids].sort());
     const due = all.map((item) => item.nextDueAt);
     expect(due).toEqual([...due].sort());
+  });
+
+  it('finds a case by her name without diacritics, by phone and by passport, with no name in the index', async () => {
+    const opened = await api.post<{ caseId: string }>('/v1/cases', caseworker, walkIn({
+      subject: { fullName: 'Đặng Thùy Dương', sex: 'F', dateOfBirth: '1999-02-03', passportNumber: 'C7654321', hometownProvince: null },
+      caller: { relation: 'self', phone: '+82 10-4444-7777' },
+    }));
+    const caseId = opened.body.caseId;
+    const byName = await api.get<{ items: Array<{ caseId: string; matchedBy: string }> }>('/v1/search?name=dang%20thuy%20duong', caseworker);
+    expect(byName.body.items).toEqual([expect.objectContaining({ caseId, matchedBy: 'name' })]);
+    const byPhone = await api.get<{ items: Array<{ caseId: string }> }>('/v1/search?phone=010-4444-7777', caseworker);
+    expect(byPhone.body.items.map((item) => item.caseId)).toEqual([caseId]);
+    const byPassport = await api.get<{ items: Array<{ caseId: string }> }>('/v1/search?passport=c7654321', caseworker);
+    expect(byPassport.body.items.map((item) => item.caseId)).toEqual([caseId]);
+    expect((await api.get<{ items: unknown[] }>('/v1/search?name=dang%20thuy%20hoa', caseworker)).body.items).toEqual([]);
+
+    const pool = new Pool({ connectionString: db.url, max: 1 });
+    const stored = await pool.query(`SELECT encode(term_hash, 'escape') AS bytes FROM case_search_terms WHERE case_id = $1`, [caseId]);
+    await pool.end();
+    expect(stored.rowCount).toBeGreaterThanOrEqual(5);
+    expect(JSON.stringify(stored.rows).toLowerCase()).not.toMatch(/dang|thuy|duong|7654321|44447777/);
   });
 
   describe('errors, as problem details with a stable code', () => {

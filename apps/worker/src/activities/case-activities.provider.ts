@@ -8,7 +8,7 @@ import { createCaseActivities } from './case-activities';
 export const CASE_ACTIVITIES = Symbol('CASE_ACTIVITIES');
 
 /** The activities the worker registers, over the app's PostgreSQL pool and the default notification port. */
-export const caseActivitiesProvider = {
+export const caseActivitiesProvider = (searchIndexKey: string) => ({
   provide: CASE_ACTIVITIES,
   inject: [POSTGRES_POOL, ROOT_LOGGER, METRICS_REGISTRY],
   useFactory: (pool: Pool, logger: Logger, registry: Registry) => {
@@ -19,8 +19,8 @@ export const caseActivitiesProvider = {
       registers: [registry],
     });
     return createCaseActivities({
-      store: createCaseEventStore(pool),
+      store: createCaseEventStore(pool, { searchKey: searchIndexKey }),
       notifications: new LoggedNotificationPort(logger.child({ component: 'notifications' }), handed),
     });
   },
-};
+});

@@ -5,6 +5,7 @@ import { CreateCaseReadModels1763880000002 } from './1763880000002-create-case-r
 import { VersionFromLog1763880000003 } from './1763880000003-version-from-log';
 import { CreateHotlineRejections1763880000004 } from './1763880000004-create-hotline-rejections';
 import { CreateIdempotencyKeys1763880000006 } from './1763880000006-create-idempotency-keys';
+import { CreateCaseSearchTerms1763880000008 } from './1763880000008-create-case-search-terms';
 
 /**
  * Every migration of the project's database, oldest first. Listed by class rather than found by a file glob,
@@ -17,4 +18,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   VersionFromLog1763880000003,
   CreateHotlineRejections1763880000004,
   CreateIdempotencyKeys1763880000006,
+  CreateCaseSearchTerms1763880000008,
 ];

@@ -1,0 +1,16 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import type { Actor } from '@baoho/domain';
+import { CurrentActor } from '../auth/current-actor';
+import { parseInput } from '../http/parse-body';
+import { CaseSearch, searchQuerySchema, type SearchHit } from './case-search';
+
+@Controller('v1/search')
+export class SearchController {
+  constructor(private readonly search: CaseSearch) {}
+
+  /** `?name=nguyen thi hoa`, `?phone=010-5555-0101` or `?passport=C1234567`: one of them. */
+  @Get()
+  find(@CurrentActor() _actor: Actor, @Query() query: unknown): Promise<{ items: SearchHit[]; nextCursor: string | null }> {
+    return this.search.find(parseInput(searchQuerySchema, query, 'query'));
+  }
+}
