@@ -9,6 +9,9 @@ import { CasesController } from './cases/cases.controller';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { CaseSearch } from './search/case-search';
 import { SearchController } from './search/search.controller';
+import { IndicatorsQuery } from './supervision/indicators-query';
+import { SupervisionController } from './supervision/supervision.controller';
+import { SupervisionQuery } from './supervision/supervision-query';
 import { WorklistQuery } from './worklists/worklist-query';
 import { WorklistsController } from './worklists/worklists.controller';
 
@@ -25,7 +28,7 @@ export class ApiModule {
           dependencies: { postgres: config.database, temporal: config.temporal },
         }),
       ],
-      controllers: [CasesController, WorklistsController, SearchController],
+      controllers: [CasesController, WorklistsController, SearchController, SupervisionController],
       providers: [
         {
           provide: CaseGateway,
@@ -36,6 +39,8 @@ export class ApiModule {
         { provide: CaseReader, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new CaseReader(createCaseEventStore(pool, { searchKey: config.search.indexKey })) },
         { provide: IdempotencyService, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new IdempotencyService(pool) },
         { provide: WorklistQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new WorklistQuery(pool) },
+        { provide: SupervisionQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new SupervisionQuery(pool) },
+        { provide: IndicatorsQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new IndicatorsQuery(pool) },
         { provide: CaseSearch, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new CaseSearch(pool, config.search.indexKey) },
       ],
     };

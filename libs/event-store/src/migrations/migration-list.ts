@@ -5,6 +5,7 @@ import { CreateCaseReadModels1763880000002 } from './1763880000002-create-case-r
 import { VersionFromLog1763880000003 } from './1763880000003-version-from-log';
 import { CreateHotlineRejections1763880000004 } from './1763880000004-create-hotline-rejections';
 import { CreateIdempotencyKeys1763880000006 } from './1763880000006-create-idempotency-keys';
+import { AddSupervisionColumns1763880000007 } from './1763880000007-add-supervision-columns';
 import { CreateCaseSearchTerms1763880000008 } from './1763880000008-create-case-search-terms';
 
 /**
@@ -18,5 +19,6 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   VersionFromLog1763880000003,
   CreateHotlineRejections1763880000004,
   CreateIdempotencyKeys1763880000006,
+  AddSupervisionColumns1763880000007,
   CreateCaseSearchTerms1763880000008,
 ];

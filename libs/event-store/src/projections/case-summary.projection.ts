@@ -1,5 +1,17 @@
 import type { PoolClient } from 'pg';
-import { CURRENT_SCHEMA_VERSIONS, caseView, evolve, initialState, upcast, type CaseEvent, type CaseState } from '@baoho/domain';
+import {
+  CURRENT_SCHEMA_VERSIONS,
+  DAY,
+  RISK_LEVELS,
+  caseView,
+  evolve,
+  initialState,
+  isActive,
+  stuckReasons,
+  upcast,
+  type CaseEvent,
+  type CaseState,
+} from '@baoho/domain';
 import type { Projection, StoredEvent } from '../types';
 
 /**
@@ -73,13 +85,16 @@ async function save(client: PoolClient, caseId: string, state: CaseState, stream
   const deadlines = view.openItems;
   await client.query(
     `INSERT INTO case_summary (case_id, mission, stage, status, risk_level, assignee, escalation_level, next_due_at,
-                               last_activity_at, categories, stream_version, state)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11, $12::jsonb)
+                               last_activity_at, categories, stream_version, state,
+                               stuck_at, severity, opened_at, closure_requested_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11, $12::jsonb, $13, $14, $15, $16)
      ON CONFLICT (case_id) DO UPDATE SET
        mission = EXCLUDED.mission, stage = EXCLUDED.stage, status = EXCLUDED.status,
        risk_level = EXCLUDED.risk_level, assignee = EXCLUDED.assignee, escalation_level = EXCLUDED.escalation_level,
        next_due_at = EXCLUDED.next_due_at, last_activity_at = EXCLUDED.last_activity_at,
-       categories = EXCLUDED.categories, stream_version = EXCLUDED.stream_version, state = EXCLUDED.state`,
+       categories = EXCLUDED.categories, stream_version = EXCLUDED.stream_version, state = EXCLUDED.state,
+       stuck_at = EXCLUDED.stuck_at, severity = EXCLUDED.severity, opened_at = EXCLUDED.opened_at,
+       closure_requested_at = EXCLUDED.closure_requested_at`,
     [
       caseId,
       state.missionCode,
@@ -93,6 +108,10 @@ async function save(client: PoolClient, caseId: string, state: CaseState, stream
       [...state.categories],
       streamVersion,
       JSON.stringify(state),
+      isoOrNull(firstStuckAt(state, now)),
+      RISK_LEVELS.indexOf(state.risk) * 4 + (3 - view.escalationLevel),
+      new Date(state.openedAt).toISOString(),
+      state.status === 'closure_requested' ? new Date(state.closure.requestedAt).toISOString() : null,
     ],
   );
   await client.query('DELETE FROM open_deadlines WHERE case_id = $1', [caseId]);
@@ -112,4 +131,30 @@ async function save(client: PoolClient, caseId: string, state: CaseState, stream
       deadlines.map((d) => d.escalationLevel),
     ],
   );
+}
+
+const isoOrNull = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+/** Far enough that an active case is always stuck by then (inactivity alone does it within the protocol's hours). */
+const STUCK_HORIZON = 400 * DAY;
+
+/**
+ * The first instant at which the domain's `stuckReasons` calls the case stuck, if no further event comes: what the
+ * stuck list selects on (`stuck_at <= now`, decided at query time). Found by bisection over `stuckReasons` itself,
+ * so no rule or threshold is repeated here: with the state fixed, every rule holds from some instant on (a reason
+ * counts from its own `since`), so "stuck at t" is monotone in t. Null for a closed case.
+ */
+export function firstStuckAt(state: CaseState, lastEventAt: number): number | null {
+  if (!isActive(state)) return null;
+  const stuck = (t: number): boolean => stuckReasons(state, t).some((reason) => Date.parse(reason.since) <= t);
+  let hi = Math.max(lastEventAt, state.openedAt) + STUCK_HORIZON;
+  if (!stuck(hi)) return null;
+  let lo = state.openedAt - 1;
+  if (stuck(lo)) return lo;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (stuck(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }

@@ -1,0 +1,128 @@
+// The protocol's indicators for supervisors, computed in SQL over the read model and the log. The population is the
+// cases OPENED in [from, to) (case_summary.opened_at), optionally of one mission. How each figure is computed:
+//
+// - medicalCareWithin72h: of the cases whose GBV type opens the protocol's shortest clinical window (72 h: HIV
+//   PEP, for rape and sexual assault) and whose incident time is known, the share with a ClinicalCareRecorded event
+//   in the log (events.type, occurred_at) no later than incidentAt + that window's hours. Both the hours and the
+//   GBV types are read from the current protocol definition, not written here.
+// - firstContactByRisk: per risk level (as the case stands now), the median (percentile_cont 0.5) of
+//   state.contact.firstReachedAt − state.openedAt over the cases reached; `notReached` counts the others.
+// - overdueByStep: per protocol step, over the steps that have had a clock (state.items with a dueAt, not
+//   cancelled), the share that ended after their due time, or are still running past it now. The due time is the
+//   one recorded (moved by pauses that have ended).
+import type { Pool } from 'pg';
+import { z } from 'zod';
+import { CURRENT_PROTOCOL_VERSION, DAY, RISK_LEVELS, protocolFor } from '@baoho/domain';
+import { HttpProblem } from '@baoho/http';
+
+export const indicatorsQuerySchema = z.strictObject({
+  mission: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+export type IndicatorsInput = z.output<typeof indicatorsQuerySchema>;
+
+/** Without `from`, the period is the 90 days before `to` (itself now by default). */
+const DEFAULT_PERIOD = 90 * DAY;
+
+export interface Indicators {
+  readonly mission: string | null;
+  readonly from: string;
+  readonly to: string;
+  readonly casesOpened: number;
+  readonly medicalCareWithin72h: {
+    readonly windowHours: number;
+    readonly gbvTypes: readonly string[];
+    readonly cases: number;
+    readonly withCare: number;
+    readonly share: number | null;
+  };
+  readonly firstContactByRisk: ReadonlyArray<{ readonly risk: string; readonly reached: number; readonly notReached: number; readonly medianMs: number | null }>;
+  readonly overdueByStep: ReadonlyArray<{ readonly step: string; readonly clocks: number; readonly overdue: number; readonly rate: number | null }>;
+}
+
+export class IndicatorsQuery {
+  constructor(
+    private readonly pool: Pool,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async compute(query: IndicatorsInput): Promise<Indicators> {
+    const now = this.clock();
+    const to = query.to ? Date.parse(query.to) : now;
+    const from = query.from ? Date.parse(query.from) : to - DEFAULT_PERIOD;
+    if (!(from < to)) {
+      throw new HttpProblem(400, 'INVALID_INPUT', 'Invalid input', 'the query does not match its schema', {
+        issues: [{ path: 'from', code: 'from_not_before_to' }],
+      });
+    }
+    const protocol = protocolFor(CURRENT_PROTOCOL_VERSION);
+    const shortest = Object.values(protocol.clinicalWindows).reduce((a, b) => (b.hoursFromIncident < a.hoursFromIncident ? b : a));
+    const steps = Object.keys(protocol.steps);
+    // $1 from, $2 to, $3 mission (null: every mission)
+    const population = `FROM case_summary c
+      WHERE c.opened_at >= $1 AND c.opened_at < $2 AND ($3::text IS NULL OR c.mission = $3)`;
+    const args = [new Date(from), new Date(to), query.mission ?? null];
+    const [opened, care, contact, overdue] = await Promise.all([
+      this.pool.query<{ n: number }>(`SELECT count(*)::int AS n ${population}`, args),
+      this.pool.query<{ cases: number; with_care: number }>(
+        `SELECT count(*)::int AS cases,
+                count(*) FILTER (WHERE EXISTS (
+                  SELECT 1 FROM events e
+                   WHERE e.stream_id = c.case_id AND e.type = 'ClinicalCareRecorded'
+                     AND e.occurred_at <= to_timestamp((c.state->>'incidentAt')::bigint / 1000.0) + make_interval(hours => $5)
+                ))::int AS with_care
+           ${population} AND c.state->>'gbvType' = ANY($4::text[]) AND c.state->>'incidentAt' IS NOT NULL`,
+        [...args, [...shortest.opensFor], shortest.hoursFromIncident],
+      ),
+      this.pool.query<{ risk_level: string; reached: number; not_reached: number; median_ms: number | null }>(
+        `SELECT c.risk_level,
+                count(*) FILTER (WHERE c.state->'contact' ? 'firstReachedAt')::int AS reached,
+                count(*) FILTER (WHERE NOT c.state->'contact' ? 'firstReachedAt')::int AS not_reached,
+                percentile_cont(0.5) WITHIN GROUP (
+                  ORDER BY (c.state->'contact'->>'firstReachedAt')::bigint - (c.state->>'openedAt')::bigint
+                ) AS median_ms
+           ${population} GROUP BY c.risk_level`,
+        args,
+      ),
+      this.pool.query<{ step: string; clocks: number; overdue: number }>(
+        `SELECT i.key AS step, count(*)::int AS clocks,
+                count(*) FILTER (WHERE coalesce((i.value->>'endedAt')::bigint, $5::bigint) > (i.value->>'dueAt')::bigint)::int AS overdue
+           ${population.replace('FROM case_summary c', 'FROM case_summary c CROSS JOIN LATERAL jsonb_each(c.state->\'items\') AS i')}
+            AND i.value->>'kind' = 'step' AND i.value ? 'dueAt' AND i.value->>'status' <> 'cancelled' AND i.key = ANY($4::text[])
+          GROUP BY i.key`,
+        [...args, steps, now],
+      ),
+    ]);
+    const careRow = care.rows[0] ?? { cases: 0, with_care: 0 };
+    const contactByRisk = new Map(contact.rows.map((row) => [row.risk_level, row]));
+    const overdueByStep = new Map(overdue.rows.map((row) => [row.step, row]));
+    return {
+      mission: query.mission ?? null,
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      casesOpened: opened.rows[0]?.n ?? 0,
+      medicalCareWithin72h: {
+        windowHours: shortest.hoursFromIncident,
+        gbvTypes: [...shortest.opensFor],
+        cases: careRow.cases,
+        withCare: careRow.with_care,
+        share: careRow.cases ? careRow.with_care / careRow.cases : null,
+      },
+      firstContactByRisk: RISK_LEVELS.map((risk) => {
+        const row = contactByRisk.get(risk);
+        return {
+          risk,
+          reached: row?.reached ?? 0,
+          notReached: row?.not_reached ?? 0,
+          medianMs: row?.median_ms === null || row?.median_ms === undefined ? null : Number(row.median_ms),
+        };
+      }),
+      overdueByStep: steps.map((step) => {
+        const row = overdueByStep.get(step);
+        return { step, clocks: row?.clocks ?? 0, overdue: row?.overdue ?? 0, rate: row?.clocks ? row.overdue / row.clocks : null };
+      }),
+    };
+  }
+}
+

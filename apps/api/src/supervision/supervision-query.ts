@@ -1,0 +1,317 @@
+// The supervisors' lists, straight from the inline read models (case_summary, open_deadlines): codes and times only.
+// Each list selects on indexed columns (migration AddSupervisionColumns1763880000007) and pages with a keyset
+// cursor on its sort order, like the worklists. Whether a case is stuck depends on the time, so it is decided here,
+// at query time: `stuck_at` (the first instant the domain calls the case stuck, kept by the projection) is compared
+// with now, and each row of the page is confirmed — and its reasons found — with the domain's own `stuckReasons`.
+import type { Pool } from 'pg';
+import { z } from 'zod';
+import { HOUR, RISK_LEVELS, protocolFor, stuckReasons, type CaseState, type StuckReason } from '@baoho/domain';
+import { HttpProblem } from '@baoho/http';
+import { decodeCursor, encodeCursor } from '../worklists/cursor';
+import type { Page } from '../worklists/worklist-query';
+
+const mission = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
+const cursor = z.string().max(400).optional();
+const limit = z.coerce.number().int().min(1).max(200).default(50);
+
+export const supervisionListQuerySchema = z.strictObject({ mission, cursor, limit });
+export type SupervisionListQuery = z.output<typeof supervisionListQuerySchema>;
+
+export interface StuckCaseReason {
+  readonly code: StuckReason['kind'];
+  readonly item?: string;
+  readonly level?: number;
+  readonly since: string;
+}
+
+export interface StuckCase {
+  readonly caseId: string;
+  readonly mission: string;
+  readonly stage: string;
+  readonly status: string;
+  readonly risk: string;
+  readonly assignee: string | null;
+  readonly escalationLevel: number;
+  /** When the case became stuck (the first instant the domain's rules call it stuck). */
+  readonly stuckSince: string;
+  readonly stuckForMs: number;
+  readonly reasons: readonly StuckCaseReason[];
+}
+
+export interface EscalationItem {
+  readonly caseId: string;
+  readonly item: string;
+  readonly kind: string;
+  readonly party: string;
+  readonly mission: string;
+  readonly risk: string;
+  readonly assignee: string | null;
+  readonly level: number;
+  readonly acknowledgedLevel: number;
+  readonly escalatedAt: string;
+  readonly dueAt: string;
+  readonly unacknowledgedForMs: number;
+}
+
+export interface CaseworkerWorkload {
+  readonly assignee: string;
+  readonly open: number;
+  readonly byRisk: Readonly<Record<(typeof RISK_LEVELS)[number], number>>;
+  readonly overdue: number;
+  readonly escalated: number;
+}
+
+export interface PendingClosure {
+  readonly caseId: string;
+  readonly mission: string;
+  readonly risk: string;
+  readonly assignee: string | null;
+  readonly reason: string;
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+  readonly waitingMs: number;
+  /** Waiting longer than the protocol allows (a stuck reason). */
+  readonly overdue: boolean;
+}
+
+const invalidCursor = (): HttpProblem =>
+  new HttpProblem(400, 'INVALID_CURSOR', 'Invalid cursor', 'pass the nextCursor of a previous page unchanged', {
+    issues: [{ path: 'cursor', code: 'invalid' }],
+  });
+
+const isInstant = (value: string | null): value is string => value !== null && !Number.isNaN(Date.parse(value));
+const isCount = (value: string | null): value is string => value !== null && /^\d{1,4}$/.test(value);
+
+/** A cursor of this list's key, checked part by part (a tampered value is a 400, never a failed query). */
+function keyOf(value: string | undefined, checks: ReadonlyArray<(part: string | null) => boolean>): string[] | undefined {
+  const key = decodeCursor(value, checks.length);
+  if (!key) return undefined;
+  if (!key.every((part, i) => checks[i]!(part))) throw invalidCursor();
+  return key as string[];
+}
+const isText = (value: string | null): boolean => value !== null;
+
+/** A query's WHERE clauses and their values: each `$ARG` in a clause becomes the next numbered parameter. */
+class Sql {
+  readonly where: string[] = [];
+  readonly values: unknown[] = [];
+  add(clause: string, ...args: unknown[]): void {
+    this.where.push(clause.replace(/\$ARG/g, () => this.arg(args.shift())));
+  }
+  arg(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+  get whereClause(): string {
+    return this.where.length ? `WHERE ${this.where.join(' AND ')}` : '';
+  }
+}
+
+interface StuckRow {
+  case_id: string;
+  mission: string;
+  stage: string;
+  status: string;
+  risk_level: string;
+  assignee: string | null;
+  escalation_level: number;
+  severity: number;
+  stuck_at: Date;
+  state: CaseState;
+}
+
+/** Rounds of the stuck list's confirm-and-refill loop before it hands back a short page with a cursor. */
+const MAX_ROUNDS = 5;
+
+export class SupervisionQuery {
+  constructor(
+    private readonly pool: Pool,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /**
+   * Stuck cases, most severe first: critical before high before standard risk, a higher escalation level first
+   * (`severity`), then the longest stuck, then case id. Candidates are read in that order from the index
+   * case_summary_stuck (`stuck_at <= now`), and only those rows' states are folded through `stuckReasons`: a
+   * candidate the domain does not confirm (a running pause moved its deadline) is skipped and the page refilled.
+   */
+  async stuck(query: SupervisionListQuery): Promise<Page<StuckCase>> {
+    const now = this.clock();
+    let after = keyOf(query.cursor, [isCount, isInstant, isText]);
+    const items: StuckCase[] = [];
+    let last: StuckRow | undefined;
+    for (let round = 0; round < MAX_ROUNDS && items.length < query.limit; round++) {
+      const want = query.limit - items.length;
+      const sql = new Sql();
+      sql.add('stuck_at <= $ARG', new Date(now));
+      if (query.mission) sql.add('mission = $ARG', query.mission);
+      if (after) sql.add('(severity, stuck_at, case_id) > ($ARG::smallint, $ARG::timestamptz, $ARG::text)', ...after);
+      const { rows } = await this.pool.query<StuckRow>(
+        `SELECT case_id, mission, stage, status, risk_level, assignee, escalation_level, severity, stuck_at, state
+           FROM case_summary ${sql.whereClause}
+          ORDER BY severity, stuck_at, case_id LIMIT ${sql.arg(want)}`,
+        sql.values,
+      );
+      for (const row of rows) {
+        last = row;
+        const reasons = stuckReasons(row.state, now);
+        if (reasons.length > 0) items.push(stuckCase(row, reasons, now));
+      }
+      if (rows.length < want) return { items, nextCursor: null };
+      after = [String(last!.severity), last!.stuck_at.toISOString(), last!.case_id];
+    }
+    return { items, nextCursor: last ? encodeCursor([String(last.severity), last.stuck_at.toISOString(), last.case_id]) : null };
+  }
+
+  /**
+   * Escalated steps and tasks nobody has acknowledged: highest level first, then the longest unacknowledged. The
+   * escalated deadlines come from open_deadlines (index open_deadlines_escalated); the level acknowledged and the
+   * instant the level was due are the item's, in the case's folded state.
+   */
+  async escalations(query: SupervisionListQuery): Promise<Page<EscalationItem>> {
+    const now = this.clock();
+    const after = keyOf(query.cursor, [isCount, isInstant, isText, isText]);
+    const sql = new Sql();
+    sql.add('d.escalation_level > 0');
+    if (query.mission) sql.add('d.mission = $ARG', query.mission);
+    const { rows } = await this.pool.query<{
+      case_id: string; item: string; kind: string; party: string; mission: string; risk_level: string; assignee: string | null;
+      escalation_level: number; acknowledged_level: number; escalated_at: Date; due_at: Date;
+    }>(
+      `SELECT * FROM (
+         SELECT d.case_id, d.item, d.kind, d.party, d.mission, c.risk_level, c.assignee, d.escalation_level, d.due_at,
+                coalesce((c.state->'items'->d.item->>'acknowledgedLevel')::int, 0) AS acknowledged_level,
+                coalesce(to_timestamp((c.state->'items'->d.item->>'escalatedAt')::bigint / 1000.0), d.due_at) AS escalated_at
+           FROM open_deadlines d JOIN case_summary c USING (case_id)
+           ${sql.whereClause}
+       ) e
+       WHERE e.escalation_level > e.acknowledged_level
+       ${after ? `AND (e.escalation_level < ${sql.arg(Number(after[0]))} OR (e.escalation_level = ${sql.arg(Number(after[0]))}
+                  AND (e.escalated_at, e.case_id, e.item) > (${sql.arg(after[1])}::timestamptz, ${sql.arg(after[2])}::text, ${sql.arg(after[3])}::text)))` : ''}
+       ORDER BY e.escalation_level DESC, e.escalated_at, e.case_id, e.item LIMIT ${sql.arg(query.limit)}`,
+      sql.values,
+    );
+    const items = rows.map((row) => ({
+      caseId: row.case_id,
+      item: row.item,
+      kind: row.kind,
+      party: row.party,
+      mission: row.mission,
+      risk: row.risk_level,
+      assignee: row.assignee,
+      level: row.escalation_level,
+      acknowledgedLevel: row.acknowledged_level,
+      escalatedAt: row.escalated_at.toISOString(),
+      dueAt: row.due_at.toISOString(),
+      unacknowledgedForMs: Math.max(0, now - row.escalated_at.getTime()),
+    }));
+    const lastRow = rows[rows.length - 1];
+    return {
+      items,
+      nextCursor:
+        rows.length === query.limit && lastRow
+          ? encodeCursor([String(lastRow.escalation_level), lastRow.escalated_at.toISOString(), lastRow.case_id, lastRow.item])
+          : null,
+    };
+  }
+
+  /**
+   * Open cases (not closed) per caseworker, by assignee id: counts by risk, overdue (the nearest deadline is past)
+   * and escalated. `unassigned` counts the open cases nobody holds yet (the same on every page).
+   */
+  async workload(query: SupervisionListQuery): Promise<Page<CaseworkerWorkload> & { readonly unassigned: number }> {
+    const after = keyOf(query.cursor, [isText]);
+    const sql = new Sql();
+    sql.add(`status <> 'closed'`);
+    if (query.mission) sql.add('mission = $ARG', query.mission);
+    const unassignedSql = `SELECT count(*)::int AS n FROM case_summary ${sql.whereClause} AND assignee IS NULL`;
+    const unassignedArgs = [...sql.values];
+    sql.add('assignee IS NOT NULL');
+    if (after) sql.add('assignee > $ARG', after[0]);
+    const now = sql.arg(new Date(this.clock()));
+    const byRisk = RISK_LEVELS.map((risk) => `count(*) FILTER (WHERE risk_level = ${sql.arg(risk)})::int AS "${risk}"`).join(', ');
+    const [{ rows }, unassigned] = await Promise.all([
+      this.pool.query<Record<string, number> & { assignee: string; open: number; overdue: number; escalated: number }>(
+        `SELECT assignee, count(*)::int AS open, ${byRisk},
+                count(*) FILTER (WHERE next_due_at < ${now})::int AS overdue,
+                count(*) FILTER (WHERE escalation_level > 0)::int AS escalated
+           FROM case_summary ${sql.whereClause}
+          GROUP BY assignee ORDER BY assignee LIMIT ${sql.arg(query.limit)}`,
+        sql.values,
+      ),
+      this.pool.query<{ n: number }>(unassignedSql, unassignedArgs),
+    ]);
+    const items = rows.map((row) => ({
+      assignee: row.assignee,
+      open: row.open,
+      byRisk: Object.fromEntries(RISK_LEVELS.map((risk) => [risk, row[risk] ?? 0])) as CaseworkerWorkload['byRisk'],
+      overdue: row.overdue,
+      escalated: row.escalated,
+    }));
+    const lastRow = rows[rows.length - 1];
+    return {
+      items,
+      nextCursor: rows.length === query.limit && lastRow ? encodeCursor([lastRow.assignee]) : null,
+      unassigned: unassigned.rows[0]?.n ?? 0,
+    };
+  }
+
+  /** Closures waiting for a supervisor's approval, oldest request first. */
+  async pendingClosures(query: SupervisionListQuery): Promise<Page<PendingClosure>> {
+    const now = this.clock();
+    const after = keyOf(query.cursor, [isInstant, isText]);
+    const sql = new Sql();
+    sql.add(`status = 'closure_requested'`);
+    if (query.mission) sql.add('mission = $ARG', query.mission);
+    if (after) sql.add('(closure_requested_at, case_id) > ($ARG::timestamptz, $ARG::text)', ...after);
+    const { rows } = await this.pool.query<{
+      case_id: string; mission: string; risk_level: string; assignee: string | null; closure_requested_at: Date;
+      reason: string; requested_by: string; protocol_version: string;
+    }>(
+      `SELECT case_id, mission, risk_level, assignee, closure_requested_at, state->'closure'->>'reason' AS reason,
+              state->'closure'->>'requestedBy' AS requested_by, state->>'protocolVersion' AS protocol_version
+         FROM case_summary ${sql.whereClause}
+        ORDER BY closure_requested_at, case_id LIMIT ${sql.arg(query.limit)}`,
+      sql.values,
+    );
+    const items = rows.map((row) => {
+      const waitingMs = now - row.closure_requested_at.getTime();
+      return {
+        caseId: row.case_id,
+        mission: row.mission,
+        risk: row.risk_level,
+        assignee: row.assignee,
+        reason: row.reason,
+        requestedBy: row.requested_by,
+        requestedAt: row.closure_requested_at.toISOString(),
+        waitingMs,
+        overdue: waitingMs > protocolFor(row.protocol_version).stuck.closureAwaitingApprovalHours * HOUR,
+      };
+    });
+    const lastRow = rows[rows.length - 1];
+    return {
+      items,
+      nextCursor: rows.length === query.limit && lastRow ? encodeCursor([lastRow.closure_requested_at.toISOString(), lastRow.case_id]) : null,
+    };
+  }
+}
+
+function stuckCase(row: StuckRow, reasons: readonly StuckReason[], now: number): StuckCase {
+  return {
+    caseId: row.case_id,
+    mission: row.mission,
+    stage: row.stage,
+    status: row.status,
+    risk: row.risk_level,
+    assignee: row.assignee,
+    escalationLevel: row.escalation_level,
+    stuckSince: row.stuck_at.toISOString(),
+    stuckForMs: now - row.stuck_at.getTime(),
+    reasons: reasons.map((reason) => ({
+      code: reason.kind,
+      ...('item' in reason ? { item: reason.item } : {}),
+      ...('level' in reason ? { level: reason.level } : {}),
+      since: reason.since,
+    })),
+  };
+}
