@@ -46,7 +46,7 @@ describe('ReliableConsumer', () => {
     topic: string,
     groupId: string,
     handler: MessageHandler,
-    extra: { onRejected?: RejectionHook; onOutcome?: (event: OutcomeEvent) => void } = {},
+    extra: { onRejected?: RejectionHook; onOutcome?: (event: OutcomeEvent) => void; window?: number } = {},
   ): Promise<ReliableConsumer> => {
     const consumer = new ReliableConsumer({
       kafka: fx.kafka,
@@ -58,6 +58,7 @@ describe('ReliableConsumer', () => {
       backoff: fastBackoff,
       sessionTimeoutMs: 10_000,
       ...(extra.onOutcome ? { onOutcome: extra.onOutcome } : {}),
+      ...(extra.window ? { messagesPerPartitionConcurrently: extra.window } : {}),
     });
     running.push(consumer);
     await consumer.start();
@@ -191,6 +192,42 @@ describe('ReliableConsumer', () => {
     expect(attempts).toEqual([1, 2, 3, 4]);
     expect(delays).toEqual([100, 200, 400]);
     expect(committedWhileFailing).toEqual(['1', '1']);
+  });
+
+  it('with a window of messages per partition: handles them together, commits only up to the first held one', async () => {
+    const topic = await fx.createTopic('window');
+    const groupId = fx.groupId('window');
+    const values = Array.from({ length: 8 }, (_, i) => `m${i}`);
+    const handled = new Map<string, number>();
+    const committedWhileHeld: string[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    await send(topic, values);
+    await start(
+      topic,
+      groupId,
+      async (message) => {
+        inFlight++;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        await sleep(50);
+        inFlight--;
+        if (text(message) === 'm2' && message.attempt <= 2) {
+          committedWhileHeld.push(await fx.committed(groupId, topic));
+          return retryLater('Temporal unavailable');
+        }
+        handled.set(text(message), (handled.get(text(message)) ?? 0) + 1);
+        return processed();
+      },
+      { window: 4 },
+    );
+
+    await waitFor(async () => (await fx.committed(groupId, topic)) === '8', 'all offsets committed');
+    expect([...handled.keys()].sort()).toEqual(values);
+    expect(mostInFlight).toBeGreaterThan(1);
+    // m0 and m1 are committed before m2 is held; nothing after m2 is committed while it is.
+    expect(committedWhileHeld.every((offset) => offset === '-1' || offset === '2')).toBe(true);
+    expect(handled.get('m0')).toBe(1);
+    expect(handled.get('m1')).toBe(1);
   });
 
   it('after a restart of the group, redelivers what was not committed and nothing that was', async () => {

@@ -90,6 +90,8 @@ export class HotlineConsumerService implements OnApplicationBootstrap, BeforeApp
           }),
           logger: this.logger,
           partitionsConsumedConcurrently: 3,
+          // Reports are independent and opening is idempotent: a window of them can be opened at once.
+          messagesPerPartitionConcurrently: 16,
         });
         await consumer.start();
         this.consumer = consumer;

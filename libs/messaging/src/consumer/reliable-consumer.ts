@@ -23,6 +23,13 @@ export interface ReliableConsumerOptions {
   readonly fromBeginning?: boolean;
   /** How many partitions are handled at once (order is kept within each). Default 1. */
   readonly partitionsConsumedConcurrently?: number;
+  /**
+   * How many messages of one partition are handled at once. Default 1: strictly one after another. Above 1, for
+   * handlers whose messages are independent and idempotent (the intake: one case per report): a window of
+   * messages runs together, then outcomes are taken in offset order — the offset is committed up to the first
+   * message that must be retried, which is held with everything after it (redone later: idempotent).
+   */
+  readonly messagesPerPartitionConcurrently?: number;
   readonly sessionTimeoutMs?: number;
   /**
    * How long the broker may hold an empty fetch. Default 1 s (kafkajs: 5 s): a resumed partition waits for
@@ -106,38 +113,56 @@ export class ReliableConsumer {
   private async consumeBatch(consumer: Consumer, payload: EachBatchPayload): Promise<void> {
     const { batch, heartbeat, isRunning, isStale, resolveOffset } = payload;
     const { topic, partition } = batch;
-    for (const raw of batch.messages) {
+    const window = Math.max(1, this.options.messagesPerPartitionConcurrently ?? 1);
+    for (let start = 0; start < batch.messages.length; start += window) {
       if (!isRunning() || isStale() || this.stopping) return;
-      const attempt = this.nextAttempt(topic, partition, raw.offset);
-      const message = toConsumed(topic, partition, raw, attempt);
-      let outcome = await this.handle(message);
+      const messages = batch.messages
+        .slice(start, start + window)
+        .map((raw) => toConsumed(topic, partition, raw, this.nextAttempt(topic, partition, raw.offset)));
+      const outcomes = await Promise.all(messages.map((message) => this.settle(message)));
 
-      if (outcome.outcome === 'rejected') {
-        try {
-          await this.options.onRejected({ message, reason: outcome.reason, rejectedAt: this.now() });
-        } catch (error) {
-          // not durable yet: committing now would lose the message, so it is held like a transient failure
-          outcome = { outcome: 'retry', cause: `rejection hook failed: ${describe(error)}` };
+      let committed: ConsumedMessage | undefined;
+      for (const [i, message] of messages.entries()) {
+        const outcome = outcomes[i]!;
+        if (outcome.outcome === 'retry') {
+          if (committed) await this.commit(consumer, committed, resolveOffset);
+          this.hold(consumer, message, outcome.cause);
+          return;
+        }
+        committed = message;
+        if (outcome.outcome === 'rejected') {
+          this.options.logger.warn(
+            { topic, partition, offset: message.offset, reasonCode: outcome.reason.code },
+            'message rejected and dead-lettered',
+          );
         }
       }
-
-      if (outcome.outcome === 'retry') {
-        this.hold(consumer, message, outcome.cause);
-        return;
+      if (committed) await this.commit(consumer, committed, resolveOffset);
+      for (const [i, message] of messages.entries()) {
+        this.options.onOutcome?.({ topic, partition, offset: message.offset, outcome: outcomes[i]!.outcome, attempt: message.attempt });
       }
-
-      await consumer.commitOffsets([{ topic, partition, offset: nextOffset(raw.offset) }]);
-      resolveOffset(raw.offset);
-      this.attempts.delete(partitionKey(topic, partition));
-      if (outcome.outcome === 'rejected') {
-        this.options.logger.warn(
-          { topic, partition, offset: raw.offset, reasonCode: outcome.reason.code },
-          'message rejected and dead-lettered',
-        );
-      }
-      this.options.onOutcome?.({ topic, partition, offset: raw.offset, outcome: outcome.outcome, attempt });
       await heartbeat();
     }
+  }
+
+  /** The handler's outcome, with a rejection made durable (DLQ, store) before it counts as settled. */
+  private async settle(message: ConsumedMessage): Promise<HandlerOutcome> {
+    const outcome = await this.handle(message);
+    if (outcome.outcome !== 'rejected') return outcome;
+    try {
+      await this.options.onRejected({ message, reason: outcome.reason, rejectedAt: this.now() });
+      return outcome;
+    } catch (error) {
+      // not durable yet: committing now would lose the message, so it is held like a transient failure
+      return { outcome: 'retry', cause: `rejection hook failed: ${describe(error)}` };
+    }
+  }
+
+  /** Commits everything up to and including `message`. */
+  private async commit(consumer: Consumer, message: ConsumedMessage, resolveOffset: (offset: string) => void): Promise<void> {
+    await consumer.commitOffsets([{ topic: message.topic, partition: message.partition, offset: nextOffset(message.offset) }]);
+    resolveOffset(message.offset);
+    this.attempts.delete(partitionKey(message.topic, message.partition));
   }
 
   /** The handler's outcome; a throw is a transient failure, because we cannot know it is not one. */
@@ -153,6 +178,8 @@ export class ReliableConsumer {
   private hold(consumer: Consumer, message: ConsumedMessage, cause: string): void {
     const { topic, partition, offset, attempt } = message;
     const key = partitionKey(topic, partition);
+    // The held message's count, even if later messages of its window were counted after it.
+    this.attempts.set(key, { offset, count: attempt });
     const delayMs = backoffDelay(this.policy, attempt, this.options.random);
     consumer.pause([{ topic, partitions: [partition] }]);
     // the fetch position is already past this batch: without the seek, resuming would skip the message
