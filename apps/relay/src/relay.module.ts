@@ -1,10 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { RelayConfig } from '@baoho/config';
 import { ObservabilityModule, type Logger } from '@baoho/observability';
+import { logRelayProvider, RelayService } from './relay.service';
 
 /**
- * Event log → Kafka relay. For now the shell: its PostgreSQL pool and Kafka client (KAFKA_CLIENT, made by a
- * factory that survives a lost broker), health and metrics; ready when PostgreSQL and Kafka answer.
+ * Event log → Kafka relay: the log in commit order to protection.case-events.v1 (and notices to
+ * protection.notifications.v1), at least once, one leader at a time (see log-relay.ts). Health and metrics
+ * (baoho_relay_lag_events, baoho_relay_published_total…); ready when PostgreSQL and Kafka answer.
  */
 @Module({})
 export class RelayModule {
@@ -18,6 +20,7 @@ export class RelayModule {
           dependencies: { postgres: config.database, kafka: config.kafka },
         }),
       ],
+      providers: [logRelayProvider(config.database.url), RelayService],
     };
   }
 }
