@@ -7,6 +7,7 @@ import { CaseGateway } from './cases/case-gateway';
 import { CaseReader } from './cases/case-reader';
 import { CasesController } from './cases/cases.controller';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { OpenApiController } from './openapi/openapi.controller';
 import { CaseSearch } from './search/case-search';
 import { SearchController } from './search/search.controller';
 import { IndicatorsQuery } from './supervision/indicators-query';
@@ -28,7 +29,7 @@ export class ApiModule {
           dependencies: { postgres: config.database, temporal: config.temporal },
         }),
       ],
-      controllers: [CasesController, WorklistsController, SearchController, SupervisionController],
+      controllers: [CasesController, WorklistsController, SearchController, SupervisionController, OpenApiController],
       providers: [
         {
           provide: CaseGateway,

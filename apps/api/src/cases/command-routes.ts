@@ -14,8 +14,9 @@ import {
   TASK_IDS,
 } from '@baoho/domain';
 import type { PersonCommand } from '@baoho/workflows';
+import { storableText } from '../http/storable-text';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => storableText(z.string().trim().min(1).max(max));
 const note = text(4_000).optional();
 const workItem = z.enum([...STEP_IDS, ...TASK_IDS]);
 const consent = z.strictObject({ category: z.enum(CONSENT_CATEGORIES), method: z.enum(CONSENT_METHODS) });

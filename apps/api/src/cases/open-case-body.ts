@@ -2,8 +2,9 @@
 // itself supplies (its event id and source), plus how the person came to the mission.
 import { z } from 'zod';
 import { CONTACT_CHANNELS, GBV_TYPES, PROTECTION_CATEGORIES, VULNERABILITIES } from '@baoho/domain';
+import { storableText } from '../http/storable-text';
 
-const optionalText = (max: number) => z.string().trim().min(1).max(max).nullish();
+const optionalText = (max: number) => storableText(z.string().trim().min(1).max(max)).nullish();
 const instant = z.iso.datetime({ offset: true });
 
 export const openCaseBodySchema = z.strictObject({
@@ -15,7 +16,7 @@ export const openCaseBodySchema = z.strictObject({
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/).nullish(),
   }),
   subject: z.strictObject({
-    fullName: z.string().trim().min(1).max(200),
+    fullName: storableText(z.string().trim().min(1).max(200)),
     sex: z.enum(['F', 'M', 'X']),
     dateOfBirth: z.iso.date().nullish(),
     passportNumber: z.string().regex(/^[A-Za-z0-9]{5,20}$/).nullish(),
@@ -29,7 +30,7 @@ export const openCaseBodySchema = z.strictObject({
   immediateDanger: z.boolean(),
   minor: z.boolean(),
   vulnerabilities: z.array(z.enum(VULNERABILITIES)).max(VULNERABILITIES.length).optional(),
-  narrative: z.string().max(20_000).optional(),
+  narrative: storableText(z.string().max(20_000)).optional(),
 });
 
 export type OpenCaseBody = z.output<typeof openCaseBodySchema>;

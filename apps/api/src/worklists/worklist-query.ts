@@ -3,6 +3,7 @@
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { PROTECTION_CATEGORIES, RISK_LEVELS, STAGES } from '@baoho/domain';
+import { isStorableText } from '../http/storable-text';
 import { decodeCursor, encodeCursor } from './cursor';
 
 export interface WorklistRow {
@@ -57,6 +58,9 @@ interface Row {
   categories: string[];
 }
 
+// What the cursor's encodeCursor wrote: an ISO instant, parsed back to the same one.
+const isInstant = (value: string): boolean => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(value) && new Date(value).toISOString() === value;
+
 // 'infinity' stands in for "no deadline" so the order is total and the keyset comparison works on one type.
 const DUE_KEY = `coalesce(next_due_at, 'infinity'::timestamptz)`;
 
@@ -92,7 +96,7 @@ export class WorklistQuery {
     const values = [...args];
     let n = 0;
     const clauses = where.map((clause) => clause.replace('$ARG', () => `$${++n}`));
-    const after = decodeCursor(cursor, 2);
+    const after = decodeCursor(cursor, 2, ([due, caseId]) => (due === null || isInstant(due)) && typeof caseId === 'string' && isStorableText(caseId));
     if (after) {
       values.push(after[0] ?? 'infinity', after[1]);
       clauses.push(`(${DUE_KEY}, case_id) > ($${values.length - 1}::timestamptz, $${values.length}::text)`);

@@ -1,0 +1,43 @@
+// The supervisors' lists in the OpenAPI document; their query parameters are the zod schemas the handlers use.
+import { operation, type JsonSchema, type OpenApiContribution } from '../openapi/openapi-spec';
+import { indicatorsQuerySchema } from './indicators-query';
+import { supervisionListQuerySchema } from './supervision-query';
+
+const TAG = 'supervision';
+
+const page = (description: string): JsonSchema => ({
+  type: 'object',
+  description,
+  required: ['items', 'nextCursor'],
+  properties: { items: { type: 'array', items: { type: 'object' } }, nextCursor: { type: ['string', 'null'] } },
+});
+
+const list = (operationId: string, summary: string, description: string) =>
+  operation(TAG, {
+    operationId,
+    summary,
+    description: 'Supervisors, HQ duty officers and heads of mission only.',
+    query: supervisionListQuerySchema,
+    success: { status: 200, description, schema: page(description) },
+    problems: [403],
+  });
+
+export const supervisionOpenApi: OpenApiContribution = {
+  tag: { name: TAG, description: 'What supervisors watch: stuck cases, escalations, workload, closures to approve, indicators.' },
+  paths: {
+    '/v1/stuck-cases': { get: list('listStuckCases', 'Stuck cases, most severe first, with their reasons.', 'A page of stuck cases.') },
+    '/v1/escalations': { get: list('listEscalations', 'Escalated steps and tasks not acknowledged, highest level first.', 'A page of escalations.') },
+    '/v1/workload': { get: list('listWorkload', 'Open cases per caseworker.', 'A page of caseworkers with their counts, and the unassigned count.') },
+    '/v1/closures/pending': { get: list('listPendingClosures', 'Closures waiting for approval, oldest first.', 'A page of pending closures.') },
+    '/v1/indicators': {
+      get: operation(TAG, {
+        operationId: 'computeIndicators',
+        summary: 'The protocol’s indicators over the cases opened in [from, to).',
+        description: 'Supervisors, HQ duty officers and heads of mission only.',
+        query: indicatorsQuerySchema,
+        success: { status: 200, description: 'The indicators.', schema: { type: 'object' } },
+        problems: [403],
+      }),
+    },
+  },
+};
