@@ -16,6 +16,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
+    // Readiness answers 503 with its own report (which dependency is down): that body is the point, keep it.
+    if (error instanceof HttpException && error.getStatus() === 503) {
+      response.status(503).json(error.getResponse());
+      return;
+    }
     const problem = this.toProblem(error, request);
     if (problem.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(problem.retryAfterSeconds));
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem.toBody(request.originalUrl?.split('?')[0])));

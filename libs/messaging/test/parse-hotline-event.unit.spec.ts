@@ -83,6 +83,14 @@ describe('parseHotlineEvent (hotline.calls.v1)', () => {
       expectNoPersonalValues(reason);
     });
 
+    it('refuses text PostgreSQL cannot store (NUL, an unpaired surrogate), naming the field only', () => {
+      const nul = refusalOf(exampleWith((e) => (e.narrative = 'Nguyễn\u0000Hoa')));
+      expect(nul).toMatchObject({ code: 'SCHEMA_VIOLATION', issues: [{ path: 'narrative', code: 'unstorable_text' }] });
+      const surrogate = refusalOf(exampleWith((e) => ((e.subject as Record<string, string>).fullName = 'Hoa \uD800')));
+      expect(surrogate.issues).toEqual([{ path: 'subject.fullName', code: 'unstorable_text' }]);
+      expectNoPersonalValues(nul);
+    });
+
     it('refuses a contract-version header naming another version', () => {
       expect(refusalOf(PROTOCOL_EXAMPLE, { contractVersion: '2' }).code).toBe('UNKNOWN_VERSION');
     });

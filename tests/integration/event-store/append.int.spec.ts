@@ -194,6 +194,13 @@ describe('appending to a stream', () => {
       await expect(store.append(streamId, 0, [itemPriced(1)])).resolves.toMatchObject({ nextVersion: 1 });
     });
 
+    it('refuses a value PostgreSQL cannot store as a final InvalidAppendError, writing nothing', async () => {
+      const streamId = uniqueStreamId();
+      const unstorable = { ...itemPriced(1), data: { note: 'a\u0000b' } };
+      await expect(store.append(streamId, 0, [unstorable])).rejects.toBeInstanceOf(InvalidAppendError);
+      expect(await countEvents(streamId)).toBe(0);
+    });
+
     it('refuses malformed appends before touching the database', async () => {
       const event = itemPriced(1);
       await expect(store.append(uniqueStreamId(), 0, [])).rejects.toBeInstanceOf(InvalidAppendError);

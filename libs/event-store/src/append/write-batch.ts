@@ -1,4 +1,5 @@
 import type { DatabaseError } from 'pg';
+import { InvalidAppendError } from '../errors/invalid-append-error';
 import type { Queryable } from '../queryable';
 import type { NewEvent, StoredEvent } from '../types';
 import { APPEND_MANY, APPEND_ONE, type AppendedRow } from './append-statements';
@@ -34,7 +35,11 @@ export async function writeBatch(
     );
     rows = result.rows;
   } catch (error) {
-    throw (error as Partial<DatabaseError>).code === UNIQUE_VIOLATION ? new AppendRaced() : error;
+    const code = (error as Partial<DatabaseError>).code;
+    if (code === UNIQUE_VIOLATION) throw new AppendRaced();
+    // Class 22, data exception: a value PostgreSQL cannot store (\u0000 in jsonb…). No retry will change it.
+    if (code?.startsWith('22')) throw new InvalidAppendError(`stream ${streamId}: a value cannot be stored (${code})`);
+    throw error;
   }
   if (rows.length === 0) return undefined;
   if (rows.length > 1) rows.sort((a, b) => a.stream_version - b.stream_version);

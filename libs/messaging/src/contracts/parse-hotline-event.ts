@@ -5,6 +5,7 @@ import { CONTRACT_VERSION_1, isVersion1Header } from './contract-version';
 import { hotlineCallV1Schema, type HotlineCallV1 } from './hotline-call.v1';
 import { DEFAULT_CLOCK_SKEW_MS, findImpossibleValues } from './impossible-values';
 import { describeIssues, fromZodIssues, refusal, type Refusal } from './refusal';
+import { findUnstorableText } from './unstorable-text';
 
 /** Largest accepted event, in UTF-8 bytes: the narrative's 20 000 characters, at up to 4 bytes each, and room. */
 export const MAX_HOTLINE_EVENT_BYTES = 128 * 1024;
@@ -53,6 +54,11 @@ function parse(raw: unknown, now: number, options: ParseHotlineEventOptions): Pa
   if (!result.success) {
     const issues = fromZodIssues(result.error.issues);
     return refused('SCHEMA_VIOLATION', `not a hotline.calls.v1 event: ${describeIssues(issues)}`, issues);
+  }
+
+  const unstorable = findUnstorableText(result.data);
+  if (unstorable.length > 0) {
+    return refused('SCHEMA_VIOLATION', `text that cannot be stored: ${describeIssues(unstorable)}`, unstorable);
   }
 
   const impossible = findImpossibleValues(result.data, now, options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS);
