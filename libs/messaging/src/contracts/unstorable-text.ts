@@ -2,6 +2,7 @@
 // accepted here and then fail its case's append on every retry, holding its partition; it is refused instead.
 import type { RefusalIssue } from './refusal';
 
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is looked for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Paths of the strings in `value` that cannot be stored, as refusal issues (paths only, never the text). */
