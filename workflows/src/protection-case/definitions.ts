@@ -2,6 +2,7 @@
 // (api, intake) import these; they hold no logic, so importing them outside a workflow is safe.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseCommand, CaseState, CaseView } from '@baoho/domain';
+import type { CaseNotice } from './activity-ports';
 
 export const PROTECTION_CASE_WORKFLOW = 'protectionCase';
 
@@ -11,10 +12,14 @@ export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
 /** A command from a person; the clock's own `CheckClocks` is the workflow's business, never a caller's. */
 export type PersonCommand = Exclude<CaseCommand, { readonly type: 'CheckClocks' }>;
 
-/** What a run hands to the next one at continue-as-new: the folded state and the stream version it stands at. */
+/**
+ * What a run hands to the next one at continue-as-new: the folded state, the stream version it stands at, and
+ * the notices not yet delivered.
+ */
 export interface CarriedCase {
   readonly state: CaseState;
   readonly version: number;
+  readonly outbox?: readonly CaseNotice[];
 }
 
 export interface ProtectionCaseInput {

@@ -8,6 +8,7 @@ import {
   continueAsNew,
   log,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -25,7 +26,7 @@ import {
   type CaseState,
   type CaseView,
 } from '@baoho/domain';
-import type { CaseActivities } from './activity-ports';
+import type { CaseActivities, CaseNotice } from './activity-ports';
 import { NON_RETRYABLE_APPEND_FAILURES } from './activity-ports';
 import { caseCommandUpdate, caseVersionQuery, caseViewQuery, type ProtectionCaseInput } from './definitions';
 import { asFailure } from './domain-failure';
@@ -33,9 +34,13 @@ import { noticesIn, toAppend } from './recording';
 import { searchAttributeChanges, searchValuesOf, type CaseSearchValues } from './search-attributes';
 import { OneAtATime } from './one-at-a-time';
 
-// Appends retry for as long as PostgreSQL is away (nothing is lost, the case waits); business errors never do.
-const store = proxyActivities<Pick<CaseActivities, 'appendCaseEvents' | 'readCaseLog'>>({
+// Appends run as local activities: in the worker that holds the case, inside the same workflow task, so a
+// command costs one round trip to the server instead of three (an append is idempotent by event id, so a local
+// activity's re-run after a crash is safe). They retry for as long as PostgreSQL is away (nothing is lost, the
+// case waits; past the local threshold the SDK waits on server timers); business errors never retry.
+const store = proxyLocalActivities<Pick<CaseActivities, 'appendCaseEvents' | 'readCaseLog'>>({
   startToCloseTimeout: '30s',
+  localRetryThreshold: '10s',
   retry: {
     initialInterval: '1s',
     backoffCoefficient: 2,
@@ -61,6 +66,8 @@ export async function protectionCase(input: ProtectionCaseInput): Promise<void> 
   let version = input.carried?.version ?? 0;
   let visible: CaseSearchValues | undefined;
   let changed = false;
+  /** Notices recorded but not yet handed to the port: delivered in the background, carried over continue-as-new. */
+  const outbox: CaseNotice[] = [...(input.carried?.outbox ?? [])];
   /** Set when a clock check found nothing due (a bug): the next check waits until then instead of spinning. */
   let notBefore = 0;
   const queue = new OneAtATime();
@@ -93,9 +100,19 @@ export async function protectionCase(input: ProtectionCaseInput): Promise<void> 
     version += events.length;
     changed = true;
     publishSearchAttributes();
-    const notices = noticesIn(caseId, appended);
-    if (notices.length > 0) await notifications.deliverNotices(notices);
+    // Never awaited here: a notification port that is down must not hold the case's commands.
+    outbox.push(...noticesIn(caseId, appended));
   };
+
+  const deliverNotices = async (): Promise<never> => {
+    for (;;) {
+      await condition(() => outbox.length > 0);
+      const batch = outbox.slice();
+      await notifications.deliverNotices(batch);
+      outbox.splice(0, batch.length);
+    }
+  };
+  void deliverNotices();
 
   const publishSearchAttributes = (): void => {
     const view = viewNow();
@@ -144,7 +161,7 @@ export async function protectionCase(input: ProtectionCaseInput): Promise<void> 
     if (workflowInfo().continueAsNewSuggested) {
       // Let running commands finish so none is cut off, then carry the state to a fresh history.
       await condition(() => allHandlersFinished() && queue.idle);
-      await continueAsNew<typeof protectionCase>({ caseId, carried: { state, version } });
+      await continueAsNew<typeof protectionCase>({ caseId, carried: { state, version, outbox } });
     }
   }
 
