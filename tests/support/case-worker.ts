@@ -20,6 +20,19 @@ export class RecordingNotificationPort implements NotificationPort {
   async deliver(notice: CaseNotice): Promise<void> {
     this.notices.push(notice);
   }
+
+  /**
+   * The notices of `caseId` once `done` holds for them. The workflow hands notices over in the background, after
+   * the command that recorded them has answered, so a test waits for them rather than reading at once.
+   */
+  async waitFor(caseId: string, done: (notices: CaseNotice[]) => boolean, timeoutMs = 15_000): Promise<CaseNotice[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const notices = this.notices.filter((notice) => notice.caseId === caseId);
+      if (done(notices) || Date.now() > deadline) return notices;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }
 
 export interface CaseWorkerHarness {

@@ -68,6 +68,9 @@ export interface LogRelayOptions {
   readonly onPublished?: (batch: PublishedBatch) => void | Promise<void>;
 }
 
+/** How often the lag is measured besides after each batch. */
+const LAG_REFRESH_MS = 1_000;
+
 export class LogRelay {
   private readonly store: EventStore;
   private readonly leadership: RelayLeadership;
@@ -76,6 +79,7 @@ export class LogRelay {
   private producer: Producer | undefined;
   private running: Promise<void> | undefined;
   private stopping = false;
+  private lagTimer: NodeJS.Timeout | undefined;
   private wakeUp: (() => void) | undefined;
 
   constructor(private readonly options: LogRelayOptions) {
@@ -98,11 +102,16 @@ export class LogRelay {
     if (this.running) return;
     this.stopping = false;
     this.running = this.loop();
+    // The lag is also measured on its own clock: a batch stuck on a broker that is away (the client retries for
+    // a long while before it gives up) must still show the lag growing.
+    this.lagTimer = setInterval(() => void this.refreshLag(), LAG_REFRESH_MS);
+    this.lagTimer.unref();
   }
 
   /** Finishes the batch in flight (within `stopGraceMs`), releases the leadership and disconnects. */
   async stop(): Promise<void> {
     this.stopping = true;
+    clearInterval(this.lagTimer);
     this.wakeUp?.();
     const running = this.running;
     if (!running) return;
@@ -126,6 +135,7 @@ export class LogRelay {
    */
   abort(): void {
     this.stopping = true;
+    clearInterval(this.lagTimer);
     this.leadership.abandon();
     void this.discardProducer();
     this.wakeUp?.();
@@ -139,7 +149,7 @@ export class LogRelay {
         if (!this.leadership.isLeader) {
           metrics.leader.set(0);
           if (!(await this.tryToLead())) {
-            await this.observeLagAsStandby();
+            await this.refreshLag();
             await this.sleep(this.options.standbyRetryMs ?? 2_000);
             continue;
           }
@@ -155,6 +165,8 @@ export class LogRelay {
           if (this.stopping) break;
           failures++;
           metrics.failures.inc();
+          // the lag keeps growing while the batch cannot go out: say so, rather than the last success's figure
+          await this.refreshLag();
           await this.discardProducer();
           const delayMs = backoffDelay(this.options.backoff ?? DEFAULT_BACKOFF, failures);
           if (!this.leadership.isLeader) {
@@ -226,7 +238,8 @@ export class LogRelay {
     }
   }
 
-  private async observeLagAsStandby(): Promise<void> {
+  /** The lag from the saved checkpoint (standby, or a leader whose batch failed). */
+  private async refreshLag(): Promise<void> {
     try {
       const checkpoint = await readCheckpoint(this.options.pool, this.subscriptionId);
       this.options.metrics.lag.set(await countLag(this.options.pool, checkpoint));

@@ -92,7 +92,7 @@ describe('a protection case, consent', () => {
     const notified = events.find((e) => e.type === 'SupervisorNotified')!;
     expect(notified.data).toMatchObject({ subject: 'consent_exception', category: 'family', ground: 'minor_protection', recipient: { role: 'supervisor' } });
     expect(events.find((e) => e.type === 'ConsentExceptionRecorded')?.personal).toEqual({ reason: 'Her child is with the family' });
-    expect(harness.notifications.notices.filter((n) => n.caseId === caseId)).toEqual([
+    expect(await harness.notifications.waitFor(caseId, (notices) => notices.length > 0)).toEqual([
       expect.objectContaining({ type: 'SupervisorNotified', eventId: notified.eventId }),
     ]);
     const started = await send(handle, command('StartTask', { task: 'family_notification' }));

@@ -1,3 +1,4 @@
+import type { CaseNotice } from '@baoho/workflows';
 // A missed deadline climbs the escalation ladder at the protocol's times for the case's risk; an acknowledgement
 // holds the climb for the re-arm period; completing the work ends it.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -89,7 +90,8 @@ describe('a protection case, the escalation ladder', () => {
     });
     expectRaisedOnTime(level2!);
     expectRaisedOnTime(level3!);
-    const noticed = harness.notifications.notices.filter((n) => n.type === 'CaseEscalated' && n.data.item === 'first_contact');
+    const firstContactLadder = (notices: CaseNotice[]) => notices.filter((n) => n.type === 'CaseEscalated' && n.data.item === 'first_contact');
+    const noticed = firstContactLadder(await harness.notifications.waitFor(caseId, (notices) => firstContactLadder(notices).length >= 3));
     expect(noticed.map((n) => n.data.level)).toEqual([1, 2, 3]);
 
     // Reaching her opens assessment and identity verification, both due in 24 h. Both miss it; the

@@ -43,7 +43,8 @@ describe('a protection case workflow, first steps', () => {
     await env.sleep(2 * HOUR);
     const after = await harness.store.readStream(report.caseId);
     expect(after.map((e) => e.type)).toEqual(expect.arrayContaining(['ReminderDue', 'DeadlineMissed', 'CaseEscalated']));
-    expect(harness.notifications.notices.map((n) => n.type)).toEqual(expect.arrayContaining(['ReminderDue', 'CaseEscalated']));
+    const noticed = await harness.notifications.waitFor(report.caseId, (notices) => notices.some((n) => n.type === 'CaseEscalated'));
+    expect(noticed.map((n) => n.type)).toEqual(expect.arrayContaining(['ReminderDue', 'CaseEscalated']));
 
     // Visibility follows the ladder, so supervisors can list escalated cases without the database.
     const described = await handle.describe();
