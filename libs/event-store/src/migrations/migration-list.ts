@@ -7,6 +7,7 @@ import { CreateHotlineRejections1763880000004 } from './1763880000004-create-hot
 import { CreateIdempotencyKeys1763880000006 } from './1763880000006-create-idempotency-keys';
 import { AddSupervisionColumns1763880000007 } from './1763880000007-add-supervision-columns';
 import { CreateCaseSearchTerms1763880000008 } from './1763880000008-create-case-search-terms';
+import { WorklistOrderIndexes1763880000009 } from './1763880000009-worklist-order-indexes';
 
 /**
  * Every migration of the project's database, oldest first. Listed by class rather than found by a file glob,
@@ -21,4 +22,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   CreateIdempotencyKeys1763880000006,
   AddSupervisionColumns1763880000007,
   CreateCaseSearchTerms1763880000008,
+  WorklistOrderIndexes1763880000009,
 ];
