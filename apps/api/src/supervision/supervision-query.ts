@@ -91,6 +91,14 @@ function keyOf(value: string | undefined, checks: ReadonlyArray<(part: string | 
 }
 const isText = (value: string | null): boolean => value !== null;
 
+/**
+ * The part of the folded state `stuckReasons` reads (status, protocol, items, pauses, last activity, risk, closure),
+ * so a page of stuck cases does not ship and parse whole case states (consent, windows, the file's other facts).
+ */
+const STUCK_STATE = `jsonb_build_object('status', state->'status', 'protocolVersion', state->'protocolVersion',
+  'items', state->'items', 'pauses', state->'pauses', 'lastActivityAt', state->'lastActivityAt', 'risk', state->'risk',
+  'closure', state->'closure')`;
+
 /** A query's WHERE clauses and their values: each `$ARG` in a clause becomes the next numbered parameter. */
 class Sql {
   readonly where: string[] = [];
@@ -147,7 +155,7 @@ export class SupervisionQuery {
       if (query.mission) sql.add('mission = $ARG', query.mission);
       if (after) sql.add('(severity, stuck_at, case_id) > ($ARG::smallint, $ARG::timestamptz, $ARG::text)', ...after);
       const { rows } = await this.pool.query<StuckRow>(
-        `SELECT case_id, mission, stage, status, risk_level, assignee, escalation_level, severity, stuck_at, state
+        `SELECT case_id, mission, stage, status, risk_level, assignee, escalation_level, severity, stuck_at, ${STUCK_STATE} AS state
            FROM case_summary ${sql.whereClause}
           ORDER BY severity, stuck_at, case_id LIMIT ${sql.arg(want)}`,
         sql.values,
