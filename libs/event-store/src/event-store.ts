@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { resolveConflict } from './append/resolve-conflict';
 import { validateAppend } from './append/validate-append';
-import { AppendRaced, writeBatch } from './append/write-batch';
+import { AppendRaced, writeBatch, writeBatchPositions } from './append/write-batch';
 import { inTransaction } from './in-transaction';
 import { rebuildInline } from './projections/rebuild-inline';
 import { readAllFrom } from './read/read-all';
@@ -46,25 +46,27 @@ export class EventStore {
    */
   async append(streamId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<AppendResult> {
     validateAppend(streamId, expectedVersion, events);
-    const stored = await this.write(streamId, expectedVersion, events).catch((error: unknown) => {
+    const positions = await this.write(streamId, expectedVersion, events).catch((error: unknown) => {
       if (error instanceof AppendRaced) return undefined;
       throw error;
     });
-    if (!stored) return resolveConflict(this.pool, streamId, expectedVersion, events);
-    return { nextVersion: expectedVersion + events.length, positions: stored.map((event) => event.globalPosition) };
+    if (!positions) return resolveConflict(this.pool, streamId, expectedVersion, events);
+    return { nextVersion: expectedVersion + events.length, positions };
   }
 
-  /** Writes the batch, with the inline projections in the same transaction when there are any. */
-  private async write(streamId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<StoredEvent[] | undefined> {
-    return this.inlineProjections.length === 0
-        ? await writeBatch(this.pool, streamId, expectedVersion, events)
-        : await inTransaction(this.pool, async (client) => {
-            const written = await writeBatch(client, streamId, expectedVersion, events);
-            if (!written) return undefined;
-            const upcasted = this.upcast ? written.map((event) => this.upcastStored(event)) : written;
-            for (const projection of this.inlineProjections) await projection.apply(client, upcasted);
-            return written;
-          });
+  /**
+   * Writes the batch, with the inline projections in the same transaction when there are any; returns the
+   * global positions written, or `undefined` when the version had moved.
+   */
+  private async write(streamId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<string[] | undefined> {
+    if (this.inlineProjections.length === 0) return writeBatchPositions(this.pool, streamId, expectedVersion, events);
+    return inTransaction(this.pool, async (client) => {
+      const written = await writeBatch(client, streamId, expectedVersion, events);
+      if (!written) return undefined;
+      const upcasted = this.upcast ? written.map((event) => this.upcastStored(event)) : written;
+      for (const projection of this.inlineProjections) await projection.apply(client, upcasted);
+      return written.map((event) => event.globalPosition);
+    });
   }
 
   /** The stream's events after `fromVersion` (0 = all), oldest first; empty for an unknown stream. */

@@ -2,7 +2,7 @@ import type { DatabaseError } from 'pg';
 import { InvalidAppendError } from '../errors/invalid-append-error';
 import type { Queryable } from '../queryable';
 import type { NewEvent, StoredEvent } from '../types';
-import { APPEND_MANY, APPEND_ONE, type AppendedRow } from './append-statements';
+import { APPEND_MANY, APPEND_MANY_POSITIONS, APPEND_ONE, APPEND_ONE_POSITIONS, type AppendedRow } from './append-statements';
 
 /**
  * Thrown when a racing writer took a version or an event id first (a unique violation). Inside a transaction
@@ -26,23 +26,8 @@ export async function writeBatch(
   expectedVersion: number,
   events: readonly NewEvent[],
 ): Promise<StoredEvent[] | undefined> {
-  let rows: AppendedRow[];
-  try {
-    const result = await db.query<AppendedRow>(
-      events.length === 1
-        ? { ...APPEND_ONE, values: [streamId, expectedVersion, ...columnsOf(events[0]!)] }
-        : { ...APPEND_MANY, values: [streamId, expectedVersion, batchAsJson(events)] },
-    );
-    rows = result.rows;
-  } catch (error) {
-    const code = (error as Partial<DatabaseError>).code;
-    if (code === UNIQUE_VIOLATION) throw new AppendRaced();
-    // Class 22, data exception: a value PostgreSQL cannot store (\u0000 in jsonb…). No retry will change it.
-    if (code?.startsWith('22')) throw new InvalidAppendError(`stream ${streamId}: a value cannot be stored (${code})`);
-    throw error;
-  }
-  if (rows.length === 0) return undefined;
-  if (rows.length > 1) rows.sort((a, b) => a.stream_version - b.stream_version);
+  const rows = await insert(db, streamId, expectedVersion, events, APPEND_ONE, APPEND_MANY);
+  if (!rows) return undefined;
   return rows.map((row, i) => {
     const event = events[i]!;
     return {
@@ -60,6 +45,51 @@ export async function writeBatch(
       recordedAt: row.recorded_at.toISOString(),
     };
   });
+}
+
+/** The same write, answering with the global positions only (a store without inline projections needs no more). */
+export async function writeBatchPositions(
+  db: Queryable,
+  streamId: string,
+  expectedVersion: number,
+  events: readonly NewEvent[],
+): Promise<string[] | undefined> {
+  const rows = await insert(db, streamId, expectedVersion, events, APPEND_ONE_POSITIONS, APPEND_MANY_POSITIONS);
+  return rows?.map((row) => row.global_position);
+}
+
+interface Statement {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** The rows written in version order, or `undefined` when the version had moved; `AppendRaced` on a race. */
+async function insert(
+  db: Queryable,
+  streamId: string,
+  expectedVersion: number,
+  events: readonly NewEvent[],
+  one: Statement,
+  many: Statement,
+): Promise<AppendedRow[] | undefined> {
+  let rows: AppendedRow[];
+  try {
+    const result = await db.query<AppendedRow>(
+      events.length === 1
+        ? { ...one, values: [streamId, expectedVersion, ...columnsOf(events[0]!)] }
+        : { ...many, values: [streamId, expectedVersion, batchAsJson(events)] },
+    );
+    rows = result.rows;
+  } catch (error) {
+    const code = (error as Partial<DatabaseError>).code;
+    if (code === UNIQUE_VIOLATION) throw new AppendRaced();
+    // Class 22, data exception: a value PostgreSQL cannot store (\u0000 in jsonb…). No retry will change it.
+    if (code?.startsWith('22')) throw new InvalidAppendError(`stream ${streamId}: a value cannot be stored (${code})`);
+    throw error;
+  }
+  if (rows.length === 0) return undefined;
+  if (rows.length > 1) rows.sort((a, b) => a.stream_version - b.stream_version);
+  return rows;
 }
 
 const UNIQUE_VIOLATION = '23505';
