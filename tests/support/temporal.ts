@@ -47,7 +47,7 @@ export async function connectToDevServer(): Promise<TestWorkflowEnvironment> {
 export const sourceBundlerOptions: NonNullable<WorkerOptions['bundlerOptions']> = {
   webpackConfigHook: (config) => {
     const aliases: Record<string, string> = {};
-    for (const lib of ['domain', 'event-store', 'messaging', 'config', 'observability']) {
+    for (const lib of ['domain', 'event-store', 'messaging', 'config', 'observability', 'http']) {
       aliases[`@baoho/${lib}`] = path.join(root, 'libs', lib, 'src', 'index.ts');
     }
     aliases['@baoho/workflows'] = path.join(root, 'workflows', 'src', 'index.ts');

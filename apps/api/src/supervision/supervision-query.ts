@@ -95,7 +95,7 @@ const isText = (value: string | null): boolean => value !== null;
  * The part of the folded state `stuckReasons` reads (status, protocol, items, pauses, last activity, risk, closure),
  * so a page of stuck cases does not ship and parse whole case states (consent, windows, the file's other facts).
  */
-const STUCK_STATE = `jsonb_build_object('status', state->'status', 'protocolVersion', state->'protocolVersion',
+export const STUCK_STATE = `jsonb_build_object('status', state->'status', 'protocolVersion', state->'protocolVersion',
   'items', state->'items', 'pauses', state->'pauses', 'lastActivityAt', state->'lastActivityAt', 'risk', state->'risk',
   'closure', state->'closure')`;
 
