@@ -3,7 +3,7 @@
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { hotlineCaseId } from '../../apps/intake/src/hotline/hotline-case';
-import { serviceEnv, startApp, waitForReadiness, type RunningApp } from '../../tests/support/apps';
+import { serviceEnv, startReadyApps, type RunningApp } from '../../tests/support/apps';
 import { hotlineEvent } from '../../tests/support/hotline-events';
 import { startPrivateKafka, type PrivateKafka } from '../../tests/support/private-kafka';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/postgres';
@@ -22,8 +22,7 @@ export interface Pipeline {
 export async function startPipeline(): Promise<Pipeline> {
   const [kafka, db]: [PrivateKafka, TestDatabase] = await Promise.all([startPrivateKafka(), createTestDatabase()]);
   const env = { ...serviceEnv(), KAFKA_BROKERS: kafka.brokers, DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('bench-intake'), LOG_LEVEL: 'warn' };
-  const apps: RunningApp[] = await Promise.all([startApp('worker', env), startApp('intake', env), startApp('api', env)]);
-  await Promise.all(apps.map((app) => waitForReadiness(app, (r) => r.httpStatus === 200, 90_000)));
+  const apps: RunningApp[] = await startReadyApps(['worker', 'intake', 'api'], env, 90_000);
   const api = apps[2]!;
   const client = new Kafka({ brokers: [kafka.brokers], logLevel: logLevel.NOTHING });
   const producer: Producer = client.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });

@@ -11,7 +11,7 @@ import type { CaseNotice } from '@baoho/workflows';
 import { createCaseActivities } from '../../apps/worker/src/activities/case-activities';
 import type { NotificationPort } from '../../apps/worker/src/notifications/notification-port';
 import { createTestDatabase, type TestDatabase } from './postgres';
-import { sourceBundlerOptions, uniqueTaskQueue } from './temporal';
+import { sourceBundlerOptions, startTimeSkippingEnvironment, uniqueTaskQueue } from './temporal';
 
 export const WORKFLOWS_SOURCE = path.resolve(__dirname, '../../workflows/src/index.ts');
 
@@ -76,4 +76,35 @@ export async function createCaseWorkerHarness(env: TestWorkflowEnvironment, pref
       await db.drop();
     },
   };
+}
+
+export interface CaseWorld {
+  readonly env: TestWorkflowEnvironment;
+  readonly harness: CaseWorkerHarness;
+}
+
+/**
+ * The set-up every time-skipping case spec shares: a private test server, a harness with its database, one worker
+ * running for the whole file, all torn down after it. `use` receives them once they are up.
+ */
+export function useTimeSkippingCaseWorker(prefix: string, use: (world: CaseWorld) => void): void {
+  let env: TestWorkflowEnvironment | undefined;
+  let harness: CaseWorkerHarness | undefined;
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+
+  beforeAll(async () => {
+    env = await startTimeSkippingEnvironment();
+    harness = await createCaseWorkerHarness(env, prefix);
+    worker = await harness.createWorker();
+    running = worker.run();
+    use({ env, harness });
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await harness?.close();
+    await env?.teardown();
+  });
 }

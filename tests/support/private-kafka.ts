@@ -3,11 +3,12 @@
 // `stop()` and `start()` again keep the data dir and the ports, so clients configured with `brokers` reconnect.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { freePort, sleep } from './apps';
+import { RestartableProcess } from './restartable-process';
 
 const root = path.resolve(__dirname, '../..');
 const runner = path.join(root, 'scripts', 'services', 'kafka-run.sh');
@@ -70,35 +71,13 @@ export async function startPrivateKafka(startTimeoutMs = 90_000): Promise<Privat
   const clusterId = randomBytes(16).toString('base64url');
   await runToCompletion(spawn('bash', [runner, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', conf], { env }), logFile);
 
-  let broker: ChildProcess | undefined;
-  let brokerExit: Promise<void> | undefined;
-  const readLog = (): string => {
-    try {
-      return readFileSync(logFile, 'utf8');
-    } catch {
-      return '';
-    }
-  };
-
-  const stop = async (): Promise<void> => {
-    const running = broker;
-    if (!running || running.exitCode !== null || running.signalCode !== null) return;
-    running.kill('SIGTERM');
-    const timer = setTimeout(() => running.kill('SIGKILL'), 30_000);
-    await brokerExit;
-    clearTimeout(timer);
-    broker = undefined;
-  };
+  // kafka-run.sh execs java: the spawned process is the JVM, so signalling it stops the broker
+  const broker = new RestartableProcess({ command: 'bash', args: [runner, 'kafka.Kafka', conf], env, logFile, killAfterMs: 30_000 });
+  const readLog = (): string => broker.log();
+  const stop = (): Promise<void> => broker.stop();
 
   const start = async (): Promise<void> => {
-    if (broker) throw new Error('the private Kafka is already running');
-    const out = createWriteStream(logFile, { flags: 'a' });
-    // kafka-run.sh execs java: this process is the JVM, so signalling it stops the broker
-    const child = spawn('bash', [runner, 'kafka.Kafka', conf], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout?.pipe(out);
-    child.stderr?.pipe(out);
-    broker = child;
-    brokerExit = new Promise((resolve) => child.on('exit', () => resolve()));
+    const child = broker.spawn();
     try {
       await waitUntilAnswering(brokers, child, startTimeoutMs);
     } catch (error) {

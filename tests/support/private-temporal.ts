@@ -1,12 +1,12 @@
 // A private Temporal dev server for a test that must stop "Temporal" without disturbing the shared one: the
 // cached CLI (scripts/services.sh builds it), its own SQLite file and ports, the case search attributes.
 // `stop()` and `start()` again keep the database file and the ports, so clients and workers reconnect.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { freePort, sleep } from './apps';
+import { RestartableProcess } from './restartable-process';
 
 export interface PrivateTemporal {
   /** `127.0.0.1:<port>`, for TEMPORAL_ADDRESS. */
@@ -36,34 +36,12 @@ export async function startPrivateTemporal(startTimeoutMs = 90_000): Promise<Pri
     '--dynamic-config-value', 'frontend.enableExecuteMultiOperation=true',
     ...SEARCH_ATTRIBUTES.flatMap((sa) => ['--search-attribute', sa]),
   ];
-  let server: ChildProcess | undefined;
-  let exited: Promise<void> | undefined;
-  const readLog = (): string => {
-    try {
-      return readFileSync(logFile, 'utf8');
-    } catch {
-      return '';
-    }
-  };
-
-  const stop = async (): Promise<void> => {
-    const running = server;
-    if (!running || running.exitCode !== null || running.signalCode !== null) return;
-    running.kill('SIGTERM');
-    const timer = setTimeout(() => running.kill('SIGKILL'), 20_000);
-    await exited;
-    clearTimeout(timer);
-    server = undefined;
-  };
+  const server = new RestartableProcess({ command: path.join(home, 'bin', 'temporal'), args, logFile, killAfterMs: 20_000 });
+  const readLog = (): string => server.log();
+  const stop = (): Promise<void> => server.stop();
 
   const start = async (): Promise<void> => {
-    if (server) throw new Error('the private Temporal is already running');
-    const out = createWriteStream(logFile, { flags: 'a' });
-    const child = spawn(path.join(home, 'bin', 'temporal'), args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout?.pipe(out);
-    child.stderr?.pipe(out);
-    server = child;
-    exited = new Promise((resolve) => child.on('exit', () => resolve()));
+    const child = server.spawn();
     const deadline = Date.now() + startTimeoutMs;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the private Temporal exited:\n${readLog().slice(-4000)}`);

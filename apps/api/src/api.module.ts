@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { ApiConfig } from '@baoho/config';
-import { createCaseEventStore } from '@baoho/event-store';
+import { EventStore } from '@baoho/event-store';
 import { ObservabilityModule, POSTGRES_POOL, TemporalConnectionHolder, type Logger } from '@baoho/observability';
 import { CaseGateway } from './cases/case-gateway';
 import { CaseReader } from './cases/case-reader';
@@ -37,7 +37,7 @@ export class ApiModule {
           useFactory: (holder: TemporalConnectionHolder) => new CaseGateway(() => holder.client(), config.temporal.taskQueue),
         },
         // Reads the log only; appends are the workflows' (invariant 2).
-        { provide: CaseReader, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new CaseReader(createCaseEventStore(pool, { searchKey: config.search.indexKey })) },
+        { provide: CaseReader, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new CaseReader(new EventStore(pool)) },
         { provide: IdempotencyService, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new IdempotencyService(pool) },
         { provide: WorklistQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new WorklistQuery(pool) },
         { provide: SupervisionQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new SupervisionQuery(pool) },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { serviceEnv, startApp, waitForReadiness, type RunningApp } from '../../support/apps';
+import { serviceEnv, startReadyApps, type RunningApp } from '../../support/apps';
 import { apiClient, walkIn, type Caller } from '../../support/api-client';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
 import { uniqueTaskQueue } from '../../support/temporal';
@@ -20,8 +20,7 @@ describe('the case API', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     const env = { ...serviceEnv(), DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e-api') };
-    apps = await Promise.all([startApp('worker', env), startApp('api', env)]);
-    await Promise.all(apps.map((app) => waitForReadiness(app, (r) => r.httpStatus === 200, 60_000)));
+    apps = await startReadyApps(['worker', 'api'], env);
     api = apiClient(apps[1]!.url);
   });
 

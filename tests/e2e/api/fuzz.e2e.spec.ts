@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { serviceEnv, startApp, waitForReadiness, type RunningApp } from '../../support/apps';
+import { serviceEnv, startReadyApps, type RunningApp } from '../../support/apps';
 import { apiClient, walkIn, type Caller } from '../../support/api-client';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
 import { uniqueTaskQueue } from '../../support/temporal';
@@ -49,8 +49,7 @@ describe('fuzzing every endpoint of the OpenAPI document', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     const env = { ...serviceEnv(), DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e-fuzz'), LOG_LEVEL: 'warn' };
-    apps = await Promise.all([startApp('worker', env), startApp('api', env)]);
-    await Promise.all(apps.map((app) => waitForReadiness(app, (r) => r.httpStatus === 200, 60_000)));
+    apps = await startReadyApps(['worker', 'api'], env);
     api = apps[1]!;
     const client = apiClient(api.url);
     const opened = await client.post<{ caseId: string }>('/v1/cases', caseworker, walkIn());

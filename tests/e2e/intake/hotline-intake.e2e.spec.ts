@@ -1,6 +1,6 @@
 import { Kafka, logLevel, type Consumer, type KafkaMessage, type Producer } from 'kafkajs';
 import { Pool } from 'pg';
-import { serviceEnv, startApp, waitForReadiness, type RunningApp } from '../../support/apps';
+import { serviceEnv, startReadyApps, type RunningApp } from '../../support/apps';
 import { hotlineEvent, malformedInputs } from '../../support/hotline-events';
 import { startPrivateKafka, type PrivateKafka } from '../../support/private-kafka';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
@@ -23,9 +23,8 @@ describe('hotline intake', () => {
     [kafka, db] = await Promise.all([startPrivateKafka(), createTestDatabase()]);
     pool = new Pool({ connectionString: db.url, max: 2 });
     const env = { ...serviceEnv(), KAFKA_BROKERS: kafka.brokers, DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e-intake') };
-    apps = await Promise.all([startApp('worker', env), startApp('intake', env)]);
+    apps = await startReadyApps(['worker', 'intake'], env);
     intake = apps[1]!;
-    await Promise.all(apps.map((app) => waitForReadiness(app, (r) => r.httpStatus === 200, 60_000)));
     client = new Kafka({ brokers: [kafka.brokers], logLevel: logLevel.NOTHING });
     producer = client.producer({ allowAutoTopicCreation: false });
     await producer.connect();

@@ -1,6 +1,6 @@
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Pool } from 'pg';
-import { serviceEnv, sleep, startApp, waitForReadiness, type RunningApp } from '../../support/apps';
+import { serviceEnv, sleep, startReadyApps, type RunningApp } from '../../support/apps';
 import { hotlineEvent } from '../../support/hotline-events';
 import { startPrivateKafka, type PrivateKafka } from '../../support/private-kafka';
 import { startPrivateTemporal, type PrivateTemporal } from '../../support/private-temporal';
@@ -23,8 +23,7 @@ describe('hotline intake while Temporal is down', () => {
     [kafka, temporal, db] = await Promise.all([startPrivateKafka(), startPrivateTemporal(), createTestDatabase()]);
     pool = new Pool({ connectionString: db.url, max: 2 });
     const env = { ...serviceEnv(), KAFKA_BROKERS: kafka.brokers, DATABASE_URL: db.url, TEMPORAL_ADDRESS: temporal.address };
-    apps = await Promise.all([startApp('worker', env), startApp('intake', env)]);
-    await Promise.all(apps.map((app) => waitForReadiness(app, (r) => r.httpStatus === 200, 60_000)));
+    apps = await startReadyApps(['worker', 'intake'], env);
     client = new Kafka({ brokers: [kafka.brokers], logLevel: logLevel.NOTHING });
     producer = client.producer({ allowAutoTopicCreation: false });
     await producer.connect();

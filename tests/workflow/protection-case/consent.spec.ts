@@ -4,13 +4,11 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { caseVersionQuery, caseViewQuery } from '@baoho/workflows';
-import { createCaseWorkerHarness, type CaseWorkerHarness } from '../../support/case-worker';
+import { useTimeSkippingCaseWorker, type CaseWorkerHarness } from '../../support/case-worker';
 import { openCase, send, type CaseHandle } from '../../support/case-client';
 import { command, supervisor, walkInReport } from '../../support/case-commands';
 import { recordHistory } from '../../support/record-history';
-import { startTimeSkippingEnvironment } from '../../support/temporal';
 
 /** The failure type of the update's rejection (fails the test if the update was accepted). */
 const rejection = async (sent: Promise<unknown>): Promise<string | undefined> => {
@@ -27,22 +25,7 @@ const rejection = async (sent: Promise<unknown>): Promise<string | undefined> =>
 describe('a protection case, consent', () => {
   let env: TestWorkflowEnvironment;
   let harness: CaseWorkerHarness;
-  let worker: Worker;
-  let running: Promise<void>;
-
-  beforeAll(async () => {
-    env = await startTimeSkippingEnvironment();
-    harness = await createCaseWorkerHarness(env, 'consent');
-    worker = await harness.createWorker();
-    running = worker.run();
-  });
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await harness?.close();
-    await env?.teardown();
-  });
+  useTimeSkippingCaseWorker('consent', (world) => ({ env, harness } = world));
 
   /** A walk-in, assigned, reached and assessed: waiting for its action plan. */
   const assessedCase = async (): Promise<{ caseId: string; handle: CaseHandle }> => {

@@ -2,14 +2,12 @@ import type { CaseNotice } from '@baoho/workflows';
 // A missed deadline climbs the escalation ladder at the protocol's times for the case's risk; an acknowledgement
 // holds the climb for the re-arm period; completing the work ends it.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { PROTOCOL_2026_1, type CaseEscalated } from '@baoho/domain';
 import type { StoredEvent } from '@baoho/event-store';
-import { createCaseWorkerHarness, type CaseWorkerHarness } from '../../support/case-worker';
+import { useTimeSkippingCaseWorker, type CaseWorkerHarness } from '../../support/case-worker';
 import { openCase, send } from '../../support/case-client';
 import { command, HOUR, hotlineReport, MINUTE, supervisor } from '../../support/case-commands';
 import { recordHistory } from '../../support/record-history';
-import { startTimeSkippingEnvironment } from '../../support/temporal';
 
 const ladder = PROTOCOL_2026_1.escalation;
 const risk = 'critical';
@@ -27,22 +25,7 @@ const expectRaisedOnTime = (rung: CaseEscalated['data']): void => {
 describe('a protection case, the escalation ladder', () => {
   let env: TestWorkflowEnvironment;
   let harness: CaseWorkerHarness;
-  let worker: Worker;
-  let running: Promise<void>;
-
-  beforeAll(async () => {
-    env = await startTimeSkippingEnvironment();
-    harness = await createCaseWorkerHarness(env, 'escalation-ladder');
-    worker = await harness.createWorker();
-    running = worker.run();
-  });
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await harness?.close();
-    await env?.teardown();
-  });
+  useTimeSkippingCaseWorker('escalation-ladder', (world) => ({ env, harness } = world));
 
   it('climbs level by level, holds after an acknowledgement, and stops when the step is done', async () => {
     // Critical (immediate danger), no incident time so no clinical window interleaves with the ladder.

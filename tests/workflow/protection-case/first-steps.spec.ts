@@ -1,30 +1,13 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import { createCaseWorkerHarness, type CaseWorkerHarness } from '../../support/case-worker';
+import { useTimeSkippingCaseWorker, type CaseWorkerHarness } from '../../support/case-worker';
 import { openCase, send } from '../../support/case-client';
 import { command, HOUR, hotlineReport, supervisor } from '../../support/case-commands';
-import { startTimeSkippingEnvironment } from '../../support/temporal';
 import { CASE_SEARCH_ATTRIBUTES } from '@baoho/workflows';
 
 describe('a protection case workflow, first steps', () => {
   let env: TestWorkflowEnvironment;
   let harness: CaseWorkerHarness;
-  let worker: Worker;
-  let running: Promise<void>;
-
-  beforeAll(async () => {
-    env = await startTimeSkippingEnvironment();
-    harness = await createCaseWorkerHarness(env, 'first-steps');
-    worker = await harness.createWorker();
-    running = worker.run();
-  });
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await harness?.close();
-    await env?.teardown();
-  });
+  useTimeSkippingCaseWorker('first-steps', (world) => ({ env, harness } = world));
 
   it('opens a case, takes commands, and appends each fact once with deterministic ids', async () => {
     const now = Date.now();

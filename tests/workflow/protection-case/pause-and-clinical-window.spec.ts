@@ -1,13 +1,11 @@
 // A pause for the survivor stops the procedural clocks, never a clinical window; the view says how long each
 // clock has run and how long it stood still.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { PROTOCOL_2026_1, type CaseView } from '@baoho/domain';
-import { createCaseWorkerHarness, type CaseWorkerHarness } from '../../support/case-worker';
+import { useTimeSkippingCaseWorker, type CaseWorkerHarness } from '../../support/case-worker';
 import { openCase, send } from '../../support/case-client';
 import { command, HOUR, hotlineReport, MINUTE, supervisor } from '../../support/case-commands';
 import { recordHistory } from '../../support/record-history';
-import { startTimeSkippingEnvironment } from '../../support/temporal';
 
 /** The workflow time a view was taken at (its windows' remaining time counts from it). */
 const viewTime = (view: CaseView): number => Date.parse(view.clinicalWindows[0]!.endsAt) - view.clinicalWindows[0]!.remainingMs;
@@ -15,22 +13,7 @@ const viewTime = (view: CaseView): number => Date.parse(view.clinicalWindows[0]!
 describe('a protection case, a paused clock and a clinical window', () => {
   let env: TestWorkflowEnvironment;
   let harness: CaseWorkerHarness;
-  let worker: Worker;
-  let running: Promise<void>;
-
-  beforeAll(async () => {
-    env = await startTimeSkippingEnvironment();
-    harness = await createCaseWorkerHarness(env, 'pause-window');
-    worker = await harness.createWorker();
-    running = worker.run();
-  });
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await harness?.close();
-    await env?.teardown();
-  });
+  useTimeSkippingCaseWorker('pause-window', (world) => ({ env, harness } = world));
 
   it('stops first contact while she decides, but closes the HIV PEP window 72 h after the incident', async () => {
     // Sexual assault 7 h before the report, no immediate danger: high risk, first contact due in 4 h.

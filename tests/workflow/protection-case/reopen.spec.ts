@@ -1,32 +1,15 @@
 // A closed case reopened: its whole history is kept, the view still shows what happened before, and work
 // goes on from there.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import { createCaseWorkerHarness, type CaseWorkerHarness } from '../../support/case-worker';
+import { useTimeSkippingCaseWorker, type CaseWorkerHarness } from '../../support/case-worker';
 import { openCase, send } from '../../support/case-client';
 import { command, DAY, supervisor, walkInReport } from '../../support/case-commands';
 import { recordHistory } from '../../support/record-history';
-import { startTimeSkippingEnvironment } from '../../support/temporal';
 
 describe('a protection case, reopened', () => {
   let env: TestWorkflowEnvironment;
   let harness: CaseWorkerHarness;
-  let worker: Worker;
-  let running: Promise<void>;
-
-  beforeAll(async () => {
-    env = await startTimeSkippingEnvironment();
-    harness = await createCaseWorkerHarness(env, 'reopen');
-    worker = await harness.createWorker();
-    running = worker.run();
-  });
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await harness?.close();
-    await env?.teardown();
-  });
+  useTimeSkippingCaseWorker('reopen', (world) => ({ env, harness } = world));
 
   it('keeps its history after closure, and takes new commands', async () => {
     const report = walkInReport(await env.currentTimeMs());

@@ -1,33 +1,16 @@
 import type { CaseNotice } from '@baoho/workflows';
 // The whole procedure of a walk-in case, from intake to an approved closure, over five simulated weeks.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { caseVersionQuery } from '@baoho/workflows';
-import { createCaseWorkerHarness, type CaseWorkerHarness } from '../../support/case-worker';
+import { useTimeSkippingCaseWorker, type CaseWorkerHarness } from '../../support/case-worker';
 import { openCase, send } from '../../support/case-client';
 import { command, DAY, supervisor, walkInReport } from '../../support/case-commands';
 import { recordHistory } from '../../support/record-history';
-import { startTimeSkippingEnvironment } from '../../support/temporal';
 
 describe('a protection case, the whole procedure', () => {
   let env: TestWorkflowEnvironment;
   let harness: CaseWorkerHarness;
-  let worker: Worker;
-  let running: Promise<void>;
-
-  beforeAll(async () => {
-    env = await startTimeSkippingEnvironment();
-    harness = await createCaseWorkerHarness(env, 'whole-procedure');
-    worker = await harness.createWorker();
-    running = worker.run();
-  });
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await harness?.close();
-    await env?.teardown();
-  });
+  useTimeSkippingCaseWorker('whole-procedure', (world) => ({ env, harness } = world));
 
   it('goes from intake to an approved closure, each fact appended once, in a few seconds', async () => {
     const started = Date.now();

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { queryTerms, type SearchKind } from '@baoho/domain';
 import { searchTermHash } from '@baoho/event-store';
 import { HttpProblem } from '@baoho/http';
+import { caseHeadline, type CaseHeadline, type CaseHeadlineRow } from '../worklists/case-headline';
 
 export const searchQuerySchema = z
   .strictObject({
@@ -21,13 +22,7 @@ export const searchQuerySchema = z
   });
 export type SearchQuery = z.output<typeof searchQuerySchema>;
 
-export interface SearchHit {
-  readonly caseId: string;
-  readonly mission: string;
-  readonly stage: string;
-  readonly status: string;
-  readonly risk: string;
-  readonly assignee: string | null;
+export interface SearchHit extends CaseHeadline {
   /** What matched: name, phone or passport. */
   readonly matchedBy: SearchKind;
 }
@@ -48,7 +43,7 @@ export class CaseSearch {
     }
     const hashes = terms.map((term) => searchTermHash(this.key, term));
     // Every word of a name must match; a phone or a passport is one term.
-    const { rows } = await this.pool.query<{ case_id: string; mission: string; stage: string; status: string; risk_level: string; assignee: string | null }>(
+    const { rows } = await this.pool.query<CaseHeadlineRow>(
       `SELECT c.case_id, c.mission, c.stage, c.status, c.risk_level, c.assignee
          FROM (SELECT case_id FROM case_search_terms WHERE term_hash = ANY($1::bytea[])
                 GROUP BY case_id HAVING count(DISTINCT term_hash) = $2) hit
@@ -58,12 +53,7 @@ export class CaseSearch {
       [hashes, hashes.length, query.cursor ?? null, query.limit],
     );
     const items = rows.map((row) => ({
-      caseId: row.case_id,
-      mission: row.mission,
-      stage: row.stage,
-      status: row.status,
-      risk: row.risk_level,
-      assignee: row.assignee,
+      ...caseHeadline(row),
       matchedBy: kind,
     }));
     return { items, nextCursor: rows.length === query.limit ? rows[rows.length - 1]!.case_id : null };

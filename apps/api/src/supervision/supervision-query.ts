@@ -9,6 +9,7 @@ import { HOUR, RISK_LEVELS, protocolFor, stuckReasons, type CaseState, type Stuc
 import { HttpProblem } from '@baoho/http';
 import { decodeCursor, encodeCursor } from '../worklists/cursor';
 import type { Page } from '../worklists/worklist-query';
+import { caseHeadline, type CaseHeadline, type CaseHeadlineRow } from '../worklists/case-headline';
 
 const mission = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
 const cursor = z.string().max(400).optional();
@@ -24,13 +25,7 @@ export interface StuckCaseReason {
   readonly since: string;
 }
 
-export interface StuckCase {
-  readonly caseId: string;
-  readonly mission: string;
-  readonly stage: string;
-  readonly status: string;
-  readonly risk: string;
-  readonly assignee: string | null;
+export interface StuckCase extends CaseHeadline {
   readonly escalationLevel: number;
   /** When the case became stuck (the first instant the domain's rules call it stuck). */
   readonly stuckSince: string;
@@ -115,13 +110,7 @@ class Sql {
   }
 }
 
-interface StuckRow {
-  case_id: string;
-  mission: string;
-  stage: string;
-  status: string;
-  risk_level: string;
-  assignee: string | null;
+interface StuckRow extends CaseHeadlineRow {
   escalation_level: number;
   severity: number;
   stuck_at: Date;
@@ -306,12 +295,7 @@ export class SupervisionQuery {
 
 function stuckCase(row: StuckRow, reasons: readonly StuckReason[], now: number): StuckCase {
   return {
-    caseId: row.case_id,
-    mission: row.mission,
-    stage: row.stage,
-    status: row.status,
-    risk: row.risk_level,
-    assignee: row.assignee,
+    ...caseHeadline(row),
     escalationLevel: row.escalation_level,
     stuckSince: row.stuck_at.toISOString(),
     stuckForMs: now - row.stuck_at.getTime(),

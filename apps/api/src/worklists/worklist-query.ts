@@ -4,15 +4,10 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import { PROTECTION_CATEGORIES, RISK_LEVELS, STAGES } from '@baoho/domain';
 import { isStorableText } from '../http/storable-text';
+import { caseHeadline, type CaseHeadline, type CaseHeadlineRow } from './case-headline';
 import { decodeCursor, encodeCursor } from './cursor';
 
-export interface WorklistRow {
-  readonly caseId: string;
-  readonly mission: string;
-  readonly stage: string;
-  readonly status: string;
-  readonly risk: string;
-  readonly assignee: string | null;
+export interface WorklistRow extends CaseHeadline {
   readonly escalationLevel: number;
   readonly nextDueAt: string | null;
   readonly overdue: boolean;
@@ -45,13 +40,7 @@ export const myCasesQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-interface Row {
-  case_id: string;
-  mission: string;
-  stage: string;
-  status: string;
-  risk_level: string;
-  assignee: string | null;
+interface Row extends CaseHeadlineRow {
   escalation_level: number;
   next_due_at: Date | null;
   last_activity_at: Date;
@@ -110,12 +99,7 @@ export class WorklistQuery {
     );
     const now = this.clock();
     const items = rows.map((row) => ({
-      caseId: row.case_id,
-      mission: row.mission,
-      stage: row.stage,
-      status: row.status,
-      risk: row.risk_level,
-      assignee: row.assignee,
+      ...caseHeadline(row),
       escalationLevel: row.escalation_level,
       nextDueAt: row.next_due_at?.toISOString() ?? null,
       overdue: row.next_due_at !== null && row.next_due_at.getTime() < now,
