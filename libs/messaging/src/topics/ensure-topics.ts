@@ -30,7 +30,9 @@ export async function ensureTopics(
     try {
       await admin.createTopics({
         topics: missing.map((topic) => toTopicConfig(topic, options.replicationFactor ?? -1)),
-        waitForLeaders: true,
+        // not kafkajs' own wait: it gives up on the UNKNOWN_TOPIC_OR_PARTITION a busy KRaft broker answers
+        // just after creating; `untilServed` below waits through it
+        waitForLeaders: false,
       });
     } catch (error) {
       if (!onlyAlreadyExists(error)) throw error;
@@ -41,6 +43,7 @@ export async function ensureTopics(
       if (!after.has(topic.name)) throw new Error(`topic ${topic.name} was not created`);
       created.push(topic.name);
     }
+    await untilServed(admin, missing);
   }
   const existingSpecs = topics.filter((topic) => present.has(topic.name));
   const mismatched: { name: string; partitions: number; expected: number }[] = [];
@@ -53,6 +56,34 @@ export async function ensureTopics(
     }
   }
   return { created, existing: existingSpecs.map((topic) => topic.name), mismatched };
+}
+
+const SERVED_WITHIN_MS = 30_000;
+
+/**
+ * Waits until the broker's metadata names every partition of the new topics with a leader. Just after a
+ * create, a KRaft broker may still answer UNKNOWN_TOPIC_OR_PARTITION (it applies the new metadata
+ * asynchronously), and a caller's first produce or offsets fetch would fail: ensured means usable.
+ */
+async function untilServed(admin: Admin, topics: readonly TopicSpec[]): Promise<void> {
+  const deadline = Date.now() + SERVED_WITHIN_MS;
+  for (let delayMs = 50; ; delayMs = Math.min(delayMs * 2, 1_000)) {
+    const served = await admin
+      .fetchTopicMetadata({ topics: topics.map((topic) => topic.name) })
+      .then((metadata) =>
+        topics.every((spec) => {
+          const partitions = metadata.topics.find((topic) => topic.name === spec.name)?.partitions ?? [];
+          return partitions.length >= spec.partitions && partitions.every((partition) => partition.leader >= 0);
+        }),
+      )
+      .catch((error: unknown) => {
+        if ((error as { type?: unknown } | null)?.type === 'UNKNOWN_TOPIC_OR_PARTITION') return false;
+        throw error;
+      });
+    if (served) return;
+    if (Date.now() > deadline) throw new Error(`topics ${topics.map((topic) => topic.name).join(', ')} are not served yet`);
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+  }
 }
 
 function toTopicConfig(topic: TopicSpec, replicationFactor: number): ITopicConfig {
