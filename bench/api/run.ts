@@ -8,7 +8,7 @@ import { Pool } from 'pg';
 import { serviceEnv, startApp } from '../../tests/support/apps';
 import { createTestDatabase } from '../../tests/support/postgres';
 import { fill } from './fill';
-import { STUCK_STATE } from '../../apps/api/src/supervision/supervision-query';
+import { stuckPageSql } from '../../apps/api/src/supervision/supervision-query';
 
 const CASES = 100_000;
 const CONNECTIONS = 10;
@@ -62,8 +62,7 @@ async function bare(pool: Pool, sql: string, args: () => unknown[], seconds: num
 }
 
 // The first page's SQL, as the query classes send it (SupervisionQuery.stuck, WorklistQuery.mission).
-const STUCK_SQL = `SELECT case_id, mission, stage, status, risk_level, assignee, escalation_level, severity, stuck_at, ${STUCK_STATE} AS state
-  FROM case_summary WHERE stuck_at <= $1 AND mission = $2 ORDER BY severity, stuck_at, case_id LIMIT $3`;
+const STUCK_SQL = stuckPageSql(new Date(), MISSION, undefined, LIMIT).text;
 const LIST_SQL = `SELECT case_id, mission, stage, status, risk_level, assignee, escalation_level, next_due_at, last_activity_at, categories
   FROM case_summary WHERE mission = $1 ORDER BY coalesce(next_due_at, 'infinity'::timestamptz), case_id LIMIT $2`;
 
