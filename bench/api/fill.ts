@@ -1,7 +1,7 @@
 // Fills a fresh database with 100,000 cases: ~40 template cases are decided by the domain and written through the
 // real event store (inline case-summary projection), then cloned. Each clone gets a mission, an assignee and an age
 // (time shift) drawn from fixed distributions; its case_summary row (state jsonb included) is the template's with
-// every time shifted, inserted in batches with unnest(); its open_deadlines and ~10 events per case are copied from
+// every time shifted (its stuck triggers too), inserted in batches with unnest(); its open_deadlines and ~10 events per case are copied from
 // the template's in SQL (INSERT … SELECT … JOIN), shifted the same way. Event bodies keep the template's times.
 import { Pool } from 'pg';
 import { MISSIONS, type CaseEvent, type CaseState } from '@baoho/domain';
@@ -124,17 +124,20 @@ export async function fill(url: string, cases: number): Promise<FillFigures> {
       const times = (name: string) => rows.map((r) => shiftTime(r[name], r.shift as number));
       await pool.query(
         `INSERT INTO case_summary (case_id, mission, stage, status, risk_level, assignee, escalation_level, next_due_at, last_activity_at,
-                                   categories, stream_version, state, stuck_at, severity, opened_at, closure_requested_at)
+                                   categories, stream_version, state, stuck_at, severity, opened_at, closure_requested_at, stuck_triggers)
          SELECT r.case_id, r.mission, r.stage, r.status, r.risk_level, r.assignee, r.escalation_level, r.next_due_at, r.last_activity_at,
-                string_to_array(r.categories, ','), r.stream_version, r.state, r.stuck_at, r.severity, r.opened_at, r.closure_requested_at
+                string_to_array(r.categories, ','), r.stream_version, r.state, r.stuck_at, r.severity, r.opened_at, r.closure_requested_at,
+                r.stuck_triggers
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::timestamptz[], $9::timestamptz[],
-                       $10::text[], $11::int[], $12::jsonb[], $13::timestamptz[], $14::smallint[], $15::timestamptz[], $16::timestamptz[])
+                       $10::text[], $11::int[], $12::jsonb[], $13::timestamptz[], $14::smallint[], $15::timestamptz[], $16::timestamptz[],
+                       $17::jsonb[])
              AS r(case_id, mission, stage, status, risk_level, assignee, escalation_level, next_due_at, last_activity_at,
-                  categories, stream_version, state, stuck_at, severity, opened_at, closure_requested_at)`,
+                  categories, stream_version, state, stuck_at, severity, opened_at, closure_requested_at, stuck_triggers)`,
         [
           col('case_id'), col('mission'), col('stage'), col('status'), col('risk_level'), col('assignee'), col('escalation_level'),
           times('next_due_at'), times('last_activity_at'), rows.map((r) => (r.categories as string[]).join(',')), col('stream_version'),
           rows.map((r) => JSON.stringify(r.state)), times('stuck_at'), col('severity'), times('opened_at'), times('closure_requested_at'),
+          rows.map((r) => JSON.stringify(shiftState(r.stuck_triggers, r.shift as number))),
         ],
       );
       await pool.query(

@@ -1,14 +1,16 @@
 // The API's benchmark: 100,000 cases (~1M events) in a fresh database, the built API app on it, and the stuck list and
 // the mission list measured over HTTP (autocannon) beside the same SQL run bare from node-pg, same concurrency.
 // Run: npm run build && source .baoho/env && npm run bench:api
+// Options: `-- --keep` leaves the filled database in place and prints its URL; `-- --database <url>` measures on such
+// a database instead of filling a new one (the same data: the fill is deterministic).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { serviceEnv, startApp } from '../../tests/support/apps';
 import { createTestDatabase } from '../../tests/support/postgres';
-import { fill } from './fill';
-import { STUCK_STATE } from '../../apps/api/src/supervision/supervision-query';
+import { fill, type FillFigures } from './fill';
+import { stuckPageSql } from '../../apps/api/src/supervision/supervision-query';
 
 const CASES = 100_000;
 const CONNECTIONS = 10;
@@ -62,19 +64,45 @@ async function bare(pool: Pool, sql: string, args: () => unknown[], seconds: num
 }
 
 // The first page's SQL, as the query classes send it (SupervisionQuery.stuck, WorklistQuery.mission).
-const STUCK_SQL = `SELECT case_id, mission, stage, status, risk_level, assignee, escalation_level, severity, stuck_at, ${STUCK_STATE} AS state
-  FROM case_summary WHERE stuck_at <= $1 AND mission = $2 ORDER BY severity, stuck_at, case_id LIMIT $3`;
+const STUCK_SQL = stuckPageSql(new Date(), MISSION, undefined, LIMIT).text;
 const LIST_SQL = `SELECT case_id, mission, stage, status, risk_level, assignee, escalation_level, next_due_at, last_activity_at, categories
   FROM case_summary WHERE mission = $1 ORDER BY coalesce(next_due_at, 'infinity'::timestamptz), case_id LIMIT $2`;
 
 const fmt = (n: number): string => (Number.isFinite(n) ? (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2)) : '—');
 
-async function main(): Promise<void> {
-  const db = await createTestDatabase();
+/** A database filled by an earlier `--keep` run: counted again, kept afterwards. */
+async function reuse(url: string): Promise<{ db: { url: string; drop(): Promise<void> }; figures: FillFigures }> {
+  const pool = new Pool({ connectionString: url, max: 1 });
   try {
-    const figures = await fill(db.url, CASES);
+    const count = async (sql: string) => (await pool.query<{ n: number }>(sql)).rows[0]!.n;
+    const figures: FillFigures = {
+      cases: await count('SELECT count(*)::int AS n FROM case_summary'),
+      events: await count('SELECT count(*)::int AS n FROM events'),
+      openDeadlines: await count('SELECT count(*)::int AS n FROM open_deadlines'),
+      stuckNow: await count('SELECT count(*)::int AS n FROM case_summary WHERE stuck_at <= now()'),
+      seconds: 0,
+    };
+    return { db: { url, drop: async () => undefined }, figures };
+  } finally {
+    await pool.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const given = args.includes('--database') ? args[args.indexOf('--database') + 1] : undefined;
+  const keep = args.includes('--keep');
+  const { db, figures } = given
+    ? await reuse(given)
+    : await (async () => {
+        const created = await createTestDatabase();
+        const filled = await fill(created.url, CASES);
+        if (keep) console.log(`kept: ${created.url}`);
+        return { db: keep ? { url: created.url, drop: async () => undefined } : created, figures: filled };
+      })();
+  try {
     console.log(`filled: ${JSON.stringify(figures)}`);
-    const api = await startApp('api', { ...serviceEnv(), DATABASE_URL: db.url, LOG_LEVEL: 'warn' });
+    const api = await startApp('api', { ...serviceEnv(), DATABASE_URL: db.url, LOG_LEVEL: 'warn' }, 120_000);
     const pool = new Pool({ connectionString: db.url, max: CONNECTIONS });
     try {
       const workloads = [

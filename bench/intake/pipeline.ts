@@ -10,8 +10,15 @@ import { createTestDatabase, type TestDatabase } from '../../tests/support/postg
 import { uniqueTaskQueue } from '../../tests/support/temporal';
 
 export interface Pipeline {
-  /** Publishes one hotline event; returns the case id it must open and the instant it was acknowledged. */
-  publish(): Promise<{ caseId: string; sentAt: number }>;
+  /**
+   * Publishes one hotline event; returns the case id it must open and the instant it was acknowledged (`sentAt`
+   * on the performance clock, `sentAtMs` in epoch ms to compare with the server's timestamps).
+   */
+  publish(): Promise<{ caseId: string; sentAt: number; sentAtMs: number }>;
+  /** When the case's CaseOpened was recorded (events.recorded_at: its append's transaction began), epoch ms. */
+  recordedAt(caseIds: readonly string[]): Promise<Map<string, number>>;
+  /** The task queue the pipeline's worker polls. */
+  readonly taskQueue: string;
   /** Whether the case is readable through the API (GET /v1/cases/:id answers 200). */
   readable(caseId: string): Promise<boolean>;
   /** How many cases the read model holds: a cheap probe for throughput, with no HTTP load on the system. */
@@ -21,7 +28,8 @@ export interface Pipeline {
 
 export async function startPipeline(): Promise<Pipeline> {
   const [kafka, db]: [PrivateKafka, TestDatabase] = await Promise.all([startPrivateKafka(), createTestDatabase()]);
-  const env = { ...serviceEnv(), KAFKA_BROKERS: kafka.brokers, DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('bench-intake'), LOG_LEVEL: 'warn' };
+  const taskQueue = uniqueTaskQueue('bench-intake');
+  const env = { ...serviceEnv(), KAFKA_BROKERS: kafka.brokers, DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'warn' };
   const apps: RunningApp[] = await startReadyApps(['worker', 'intake', 'api'], env, 90_000);
   const api = apps[2]!;
   const client = new Kafka({ brokers: [kafka.brokers], logLevel: logLevel.NOTHING });
@@ -30,11 +38,19 @@ export async function startPipeline(): Promise<Pipeline> {
   const headers = { 'x-baoho-user': 'bench-reader', 'x-baoho-role': 'supervisor' };
   const pool = new Pool({ connectionString: db.url, max: 1 });
   return {
+    taskQueue,
     async publish() {
       const event = hotlineEvent();
       const eventId = event['eventId'] as string;
       await producer.send({ topic: 'hotline.calls.v1', acks: -1, messages: [{ key: eventId, value: JSON.stringify(event) }] });
-      return { caseId: hotlineCaseId(event['source'] as string, eventId), sentAt: performance.now() };
+      return { caseId: hotlineCaseId(event['source'] as string, eventId), sentAt: performance.now(), sentAtMs: Date.now() };
+    },
+    async recordedAt(caseIds) {
+      const { rows } = await pool.query<{ stream_id: string; at: number }>(
+        `SELECT stream_id, extract(epoch FROM recorded_at) * 1000 AS at FROM events WHERE stream_id = ANY($1::text[]) AND stream_version = 1`,
+        [caseIds],
+      );
+      return new Map(rows.map((row) => [row.stream_id, Number(row.at)]));
     },
     async readable(caseId) {
       const response = await fetch(`${api.url}/v1/cases/${caseId}`, { headers });

@@ -3,10 +3,11 @@
 // Temporal dev server. Run: npm run build && source .baoho/env && npm run bench:intake
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { WorkflowHandle } from '@temporalio/client';
-import { bareWorkflows } from '../workflow/contenders';
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import { caseWorkflowId } from '@baoho/workflows';
+import { bareWorkflows, ourCases, type Contender } from '../workflow/contenders';
 import { quietRuntime, startBareWorker } from '../workflow/workers';
-import { startRate, terminateAll } from '../workflow/workloads';
+import { inFlight, startRate, terminateAll } from '../workflow/workloads';
 import { percentile } from '../workflow/report';
 import { connectToDevServer } from '../../tests/support/temporal';
 import { startPipeline, type Pipeline } from './pipeline';
@@ -19,20 +20,28 @@ const POLL_MS = 20;
 /** Cases checked per poll, oldest first: enough to follow 20/s closely without loading the API itself. */
 const CHECKS_PER_POLL = 12;
 
+interface Timed {
+  readonly caseId: string;
+  /** Epoch ms of the broker's acknowledgement. */
+  readonly sentAtMs: number;
+  /** Acknowledgement → readable through the API, ms. */
+  readonly latency: number;
+}
+
 /**
  * Publishes `count` events `intervalMs` apart and times each until readable through the API. The oldest pending
  * cases are checked first (cases open roughly in the order sent), a few per poll.
  */
-async function publishAndWait(pipeline: Pipeline, count: number, intervalMs: number): Promise<{ latencies: number[]; seconds: number }> {
+async function publishAndWait(pipeline: Pipeline, count: number, intervalMs: number): Promise<{ latencies: number[]; timed: Timed[]; seconds: number }> {
   const started = performance.now();
-  const pending = new Map<string, number>();
-  const latencies: number[] = [];
+  const pending = new Map<string, { sentAt: number; sentAtMs: number }>();
+  const timed: Timed[] = [];
   let publishing = true;
   const watcher = (async () => {
     while (publishing || pending.size > 0) {
-      const checks = [...pending.entries()].slice(0, CHECKS_PER_POLL).map(async ([caseId, sentAt]) => {
+      const checks = [...pending.entries()].slice(0, CHECKS_PER_POLL).map(async ([caseId, sent]) => {
         if (await pipeline.readable(caseId)) {
-          latencies.push(performance.now() - sentAt);
+          timed.push({ caseId, sentAtMs: sent.sentAtMs, latency: performance.now() - sent.sentAt });
           pending.delete(caseId);
         }
       });
@@ -45,12 +54,48 @@ async function publishAndWait(pipeline: Pipeline, count: number, intervalMs: num
     const due = started + i * intervalMs;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const { caseId, sentAt } = await pipeline.publish();
-    pending.set(caseId, sentAt);
+    const { caseId, sentAt, sentAtMs } = await pipeline.publish();
+    pending.set(caseId, { sentAt, sentAtMs });
   }
   publishing = false;
   await watcher;
-  return { latencies, seconds: (performance.now() - started) / 1000 };
+  return { latencies: timed.map((t) => t.latency), timed, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Opens `count` workflows `intervalMs` apart from this process (no Kafka, no intake); each one's latency in ms. */
+async function pacedOpens(contender: Contender, count: number, intervalMs: number, opened: WorkflowHandle[]): Promise<number[]> {
+  const started = performance.now();
+  const latencies: number[] = [];
+  await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const wait = started + i * intervalMs - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const t = performance.now();
+      opened.push(await contender.open());
+      latencies.push(performance.now() - t);
+    }),
+  );
+  return latencies;
+}
+
+/**
+ * Where the steady run's time went, per case: acknowledged → its workflow started (Kafka delivery, the intake,
+ * the update-with-start call), → its CaseOpened recorded (workflow task, the append's transaction began), →
+ * readable through the API (commit, then this bench's polling and the GET). Server clocks: the same machine.
+ */
+async function stages(pipeline: Pipeline, client: Client, timed: readonly Timed[]): Promise<Array<{ stage: string; values: number[] }>> {
+  const recorded = await pipeline.recordedAt(timed.map((t) => t.caseId));
+  const startedAt = new Map<string, number>();
+  await inFlight(timed.length, 8, async (i) => {
+    const description = await client.workflow.getHandle(caseWorkflowId(timed[i]!.caseId)).describe();
+    startedAt.set(timed[i]!.caseId, description.startTime.getTime());
+  });
+  const rows = timed.filter((t) => recorded.has(t.caseId) && startedAt.has(t.caseId));
+  return [
+    { stage: 'acknowledged → workflow started (Kafka, intake)', values: rows.map((t) => startedAt.get(t.caseId)! - t.sentAtMs) },
+    { stage: 'workflow started → CaseOpened recorded', values: rows.map((t) => recorded.get(t.caseId)! - startedAt.get(t.caseId)!) },
+    { stage: 'recorded → readable via API (commit, polling, GET)', values: rows.map((t) => t.sentAtMs + t.latency - recorded.get(t.caseId)!) },
+  ];
 }
 
 /**
@@ -79,18 +124,33 @@ async function main(): Promise<void> {
   const handles: WorkflowHandle[] = [];
   try {
     await publishAndWait(pipeline, 20, 0); // warm-up: bundles loaded, connections open, JIT warm
-    const steady = await publishAndWait(pipeline, STEADY_RATE * STEADY_SECONDS, 1000 / STEADY_RATE);
+    const interval = 1000 / STEADY_RATE;
+    const steadyCount = STEADY_RATE * STEADY_SECONDS;
+    const steady = await publishAndWait(pipeline, steadyCount, interval);
+    const where = await stages(pipeline, env.client, steady.timed);
+    // The same pace without Kafka and the intake: our case workflow opened from here on the pipeline's worker,
+    // and the bare no-op workflow on its own worker (the dev server's own latency at this rate).
+    const direct = await pacedOpens(ourCases(env.client, pipeline.taskQueue), steadyCount, interval, handles);
+    const bareSteady = await pacedOpens(bareWorkflows(env.client, bare.taskQueue), steadyCount, interval, handles);
     const sustained = await flatOut(pipeline, BURST);
     const bareRate = await startRate(bareWorkflows(env.client, bare.taskQueue), BURST, BARE_CONCURRENCY, handles);
 
+    const ms = (values: readonly number[], p: number) => `${percentile(values, p).toFixed(0)} ms`;
     const table = [
-      '| measure | hotline event → case readable via API | bare workflow start | ratio |',
-      '|---|---:|---:|---:|',
-      `| p50 at a steady ${STEADY_RATE}/s (${STEADY_RATE * STEADY_SECONDS} events) | ${percentile(steady.latencies, 50).toFixed(0)} ms | — | — |`,
-      `| p99 at a steady ${STEADY_RATE}/s | ${percentile(steady.latencies, 99).toFixed(0)} ms | — | — |`,
-      `| max at a steady ${STEADY_RATE}/s | ${Math.max(...steady.latencies).toFixed(0)} ms | — | — |`,
-      `| sustained rate, ${BURST} events published at once | ${sustained.toFixed(0)} /s | ${bareRate.toFixed(0)} /s (${BARE_CONCURRENCY} in flight) | ${(sustained / bareRate).toFixed(2)}× |`,
+      `| measure | hotline event → case readable via API | our case workflow opened directly | bare workflow start | ratio (hotline ÷ bare) |`,
+      '|---|---:|---:|---:|---:|',
+      ...[50, 99].map((p) =>
+        `| p${p} at a steady ${STEADY_RATE}/s (${steadyCount} each) | ${ms(steady.latencies, p)} | ${ms(direct, p)} | ${ms(bareSteady, p)} | ${(percentile(steady.latencies, p) / percentile(bareSteady, p)).toFixed(2)}× |`,
+      ),
+      `| max at a steady ${STEADY_RATE}/s | ${Math.max(...steady.latencies).toFixed(0)} ms | ${Math.max(...direct).toFixed(0)} ms | ${Math.max(...bareSteady).toFixed(0)} ms | — |`,
+      `| sustained rate, ${BURST} events published at once | ${sustained.toFixed(0)} /s | — | ${bareRate.toFixed(0)} /s (${BARE_CONCURRENCY} in flight) | ${(sustained / bareRate).toFixed(2)}× |`,
     ].join('\n');
+    const stageTable = [
+      `| stage of the steady run (per case) | p50 | p99 |`,
+      '|---|---:|---:|',
+      ...where.map((row) => `| ${row.stage} | ${ms(row.values, 50)} | ${ms(row.values, 99)} |`),
+    ].join('\n');
+
     const report = [
       '# Intake benchmark',
       '',
@@ -98,12 +158,15 @@ async function main(): Promise<void> {
       '',
       table,
       '',
+      stageTable,
+      '',
       'Latency: from the broker acknowledging the hotline event (acks = all) to GET /v1/cases/:id answering 200, polled every',
-      `${POLL_MS} ms. The bare start is update-with-start of a no-op workflow with a no-op update, from this process.`,
+      `${POLL_MS} ms. Opened directly: update-with-start of the case workflow with the same report, from this process, until`,
+      `it answers the case view. The bare start is update-with-start of a no-op workflow with a no-op update, from this process.`,
       `Total run time: ${((Date.now() - begun) / 1000).toFixed(0)} s.`,
       '',
     ].join('\n');
-    console.log(`\n${table}\n`);
+    console.log(`\n${table}\n\n${stageTable}\n`);
     const out = path.resolve(__dirname, '../results/intake.md');
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, report);

@@ -175,7 +175,7 @@ export function sleep(ms: number): Promise<void> {
 
 /** Starts the apps side by side with the same environment and waits until every one is ready (`/health` 200). */
 export async function startReadyApps(names: readonly AppName[], env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<RunningApp[]> {
-  const apps = await Promise.all(names.map((name) => startApp(name, env)));
+  const apps = await Promise.all(names.map((name) => startApp(name, env, timeoutMs)));
   await Promise.all(apps.map((app) => waitForReadiness(app, (r) => r.httpStatus === 200, timeoutMs)));
   return apps;
 }

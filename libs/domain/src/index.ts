@@ -27,6 +27,7 @@ export { fold } from './case/fold';
 export { nextWakeUp } from './clocks/next-wake-up';
 export { caseView, type CaseView, type CaseViewOptions, type ClockView, type ClinicalWindowView } from './views/case-view';
 export { stuckReasons, type StuckReason } from './views/stuck-reasons';
+export { stuckReasonsAt, stuckTriggers, type StuckTrigger } from './views/stuck-triggers';
 export { describeEvent } from './views/describe-event';
 export { upcast, type RawEvent } from './events/upcast';
 export { foldText, nameTokens, passportTerm, phoneTerms, queryTerms, type SearchKind, type SearchTerm } from './search/search-terms';

@@ -1,164 +1,9 @@
 // Properties over random command sequences: whatever people do, in whatever order, the fold stays consistent.
 import fc from 'fast-check';
-import {
-  CONSENT_CATEGORIES,
-  PAUSE_REASONS,
-  TASK_IDS,
-  CLOSURE_REASONS,
-  decide,
-  describeEvent,
-  evolve,
-  fold,
-  isActive,
-  isDomainError,
-  nextWakeUp,
-  upcast,
-  type CaseCommand,
-  type CaseEvent,
-  type CaseState,
-  type WorkItemId,
-} from '../src/index';
-import {
-  caseworker,
-  checkClocks,
-  command,
-  days,
-  hotlineReport,
-  hours,
-  hqOfficer,
-  iso,
-  standardReport,
-  supervisor,
-  T0,
-} from './support/fixtures';
+import { describeEvent, fold, isActive, nextWakeUp, stuckReasons, stuckReasonsAt, stuckTriggers, upcast, type CaseState } from '../src/index';
+import { days } from './support/fixtures';
+import { run, sequences } from './support/sequences';
 
-const plannable = TASK_IDS.filter((t) => t !== 'verification_answer');
-const items: WorkItemId[] = ['first_contact', 'assessment', 'identity_verification', 'action_plan', 'implementation', ...plannable];
-
-const commandArb: fc.Arbitrary<CaseCommand> = fc.oneof(
-  { arbitrary: fc.constant(checkClocks), weight: 4 },
-  fc.constant(command('AssignCaseworker', { actor: supervisor, caseworkerId: 'cw-1' })),
-  fc.constantFrom('reached', 'unreachable' as const).map((outcome) => command('RecordContact', { channel: 'phone', outcome })),
-  fc
-    .tuple(fc.constantFrom('GiveConsent', 'RefuseConsent', 'WithdrawConsent' as const), fc.constantFrom(...CONSENT_CATEGORIES))
-    .map(([type, category]) => command(type, { category, method: 'spoken' })),
-  fc.constantFrom(...CONSENT_CATEGORIES).map((category) =>
-    command('RecordConsentException', { category, ground: 'imminent_danger', reason: 'danger to life' }),
-  ),
-  fc.boolean().map((familyIsRiskSource) =>
-    command('SubmitAssessment', {
-      needs: { safety: true, medical: true, shelter: false, legal: true, psychosocial: true },
-      wish: 'return',
-      familyIsRiskSource,
-      safetyPlanAgreed: true,
-    }),
-  ),
-  fc
-    .constantFrom(
-      { kind: 'documents_seen', document: 'passport' } as const,
-      { kind: 'request_sent' } as const,
-      { kind: 'answer_received', confirmed: true } as const,
-      { kind: 'answer_received', confirmed: false } as const,
-    )
-    .map((outcome) => command('RecordIdentityVerification', { outcome })),
-  fc.subarray([...plannable], { minLength: 1, maxLength: 4 }).map((tasks) => command('AgreeActionPlan', { goal: 'return', tasks })),
-  fc.constantFrom(...plannable).map((task) => command('StartTask', { task })),
-  { arbitrary: fc.constantFrom(...plannable).map((task) => command('CompleteTask', { task })), weight: 2 },
-  fc.constant(command('CompleteStep', { step: 'implementation' })),
-  fc.constantFrom(...PAUSE_REASONS).map((reason) => command('PauseClock', { reason })),
-  { arbitrary: fc.constant(command('PauseClock', { reason: 'survivor_deciding' })), weight: 2 },
-  { arbitrary: fc.constant(command('ResumeClock', {})), weight: 2 },
-  {
-    arbitrary: fc
-      .tuple(fc.constantFrom(...items), fc.constantFrom(supervisor, hqOfficer, caseworker))
-      .map(([item, actor]) => command('AcknowledgeEscalation', { actor, item })),
-    weight: 2,
-  },
-  {
-    arbitrary: fc
-      .constantFrom('first_contact', 'assessment', 'identity_verification', 'action_plan' as const)
-      .map((item) => command('AcknowledgeEscalation', { actor: supervisor, item })),
-    weight: 2,
-  },
-  {
-    arbitrary: fc
-      .constantFrom('family', 'host_police', 'shelter', 'employer', 'reintegration_service' as const)
-      .map((category) => command('WithdrawConsent', { category, method: 'spoken' })),
-    weight: 2,
-  },
-  fc.constantFrom('hiv_pep', 'emergency_contraception' as const).map((window) => command('RecordClinicalCare', { window })),
-  fc
-    .tuple(fc.constantFrom('follow_up_day_7', 'follow_up_day_30' as const), fc.constantFrom('reached', 'unreachable' as const))
-    .map(([step, outcome]) => command('RecordFollowUp', { step, outcome })),
-  fc.constantFrom(...CLOSURE_REASONS).map((reason) => command('RequestClosure', { reason })),
-  { arbitrary: fc.constant(command('ApproveClosure', { actor: supervisor })), weight: 2 },
-  fc.constant(command('RejectClosure', { actor: supervisor })),
-  { arbitrary: fc.constant(command('ReopenCase', {})), weight: 2 },
-  fc.constant(command('AddNote', { text: 'private note' })),
-  fc.constant(command('MigrateProtocol', { actor: supervisor, toVersion: '2026.1' })),
-);
-
-const reportArb = fc.constantFrom(
-  hotlineReport(),
-  hotlineReport({ immediateDanger: false }),
-  hotlineReport({ incidentAt: iso(T0 - hours(100)), immediateDanger: false }),
-  standardReport(),
-);
-
-const stepArb = fc.tuple(commandArb, fc.oneof(fc.integer({ min: 0, max: hours(3) }), fc.integer({ min: 0, max: days(6) })));
-
-interface Run {
-  readonly events: CaseEvent[];
-  /** The state after each accepted command, with the command and the events it produced. */
-  readonly trail: { before: CaseState; after: CaseState; command: CaseCommand; now: number; produced: CaseEvent[] }[];
-}
-
-/** Feed the commands to decide, keeping what is accepted; any error other than a DomainError fails the run. */
-const run = (report: CaseCommand, steps: readonly [CaseCommand, number][]): Run => {
-  let now = T0;
-  let state: CaseState = { status: 'none' };
-  const events: CaseEvent[] = [];
-  const trail: Run['trail'] = [];
-  for (const [cmd, delta] of [[report, 0] as const, ...steps]) {
-    now += delta;
-    let produced: CaseEvent[];
-    try {
-      produced = decide(state, cmd, now);
-    } catch (error) {
-      if (isDomainError(error) && error.code !== 'INVALID_EVENT') continue;
-      throw error;
-    }
-    // decide never emits an event evolve rejects: this fold throws if it did.
-    const after: CaseState = produced.reduce<CaseState>((s, e) => evolve(s, e), state);
-    trail.push({ before: state, after, command: cmd, now, produced });
-    events.push(...produced);
-    state = after;
-  }
-  return { events, trail };
-};
-
-/** The happy path, so random sequences start from every stage rather than mostly from intake. */
-const happyPath = (familyIsRiskSource: boolean, tasks: string[]): [CaseCommand, number][] => [
-  [command('AssignCaseworker', { actor: supervisor, caseworkerId: 'cw-1' }), hours(0.1)],
-  [command('RecordContact', { channel: 'phone', outcome: 'reached' }), hours(0.3)],
-  [
-    command('SubmitAssessment', {
-      needs: { safety: true, medical: true, shelter: true, legal: true, psychosocial: true },
-      wish: 'return',
-      familyIsRiskSource,
-      safetyPlanAgreed: true,
-    }),
-    hours(2),
-  ],
-  [command('AgreeActionPlan', { goal: 'return', tasks: tasks as never }), hours(1)],
-];
-const prefixArb = fc
-  .tuple(fc.integer({ min: 0, max: 4 }), fc.boolean(), fc.subarray([...plannable], { minLength: 1 }))
-  .map(([n, risky, tasks]) => happyPath(risky, tasks).slice(0, n));
-
-const sequences = fc
-  .tuple(reportArb, prefixArb, fc.array(stepArb, { maxLength: 60, size: 'large' }))
-  .map(([report, prefix, steps]) => [report, [...prefix, ...steps]] as const);
 const params = { numRuns: 300 };
 
 describe('any accepted sequence of commands', () => {
@@ -234,6 +79,29 @@ describe('any accepted sequence of commands', () => {
       }),
       params,
     );
+  });
+
+  it('finds, from the stuck triggers alone, the reasons stuckReasons gives at any instant (each edge ±1 ms too)', () => {
+    const kinds = new Set<string>();
+    let pushed = 0;
+    fc.assert(
+      fc.property(sequences, fc.array(fc.integer({ min: -days(2), max: days(20) }), { minLength: 3, maxLength: 6 }), ([report, steps], offsets) => {
+        for (const { after, now } of run(report, steps).trail) {
+          const triggers = stuckTriggers(after);
+          const edges = triggers.flatMap((t) => [t.from, t.since, t.pushedFrom]).filter((x): x is number => typeof x === 'number');
+          const instants = [...offsets.map((o) => now + o), ...edges.flatMap((x) => [x - 1, x, x + 1])];
+          for (const t of instants) {
+            const expected = stuckReasons(after, t);
+            expect(stuckReasonsAt(triggers, t)).toEqual(expected);
+            for (const reason of expected) kinds.add(reason.kind);
+            if (triggers.some((x) => x.pushedFrom !== undefined && (x.from ?? -Infinity) <= t)) pushed++;
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+    expect([...kinds].sort()).toEqual(['closure_awaiting_approval', 'consent_blocked', 'escalation_unacknowledged', 'inactivity', 'past_deadline']);
+    expect(pushed).toBeGreaterThan(0); // a deadline a running pause keeps pushing was checked
   });
 
   it('keeps personal data out of event data and timeline lines', () => {

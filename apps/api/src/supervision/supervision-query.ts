@@ -1,11 +1,21 @@
 // The supervisors' lists, straight from the inline read models (case_summary, open_deadlines): codes and times only.
 // Each list selects on indexed columns (migration AddSupervisionColumns1763880000007) and pages with a keyset
 // cursor on its sort order, like the worklists. Whether a case is stuck depends on the time, so it is decided here,
-// at query time: `stuck_at` (the first instant the domain calls the case stuck, kept by the projection) is compared
-// with now, and each row of the page is confirmed — and its reasons found — with the domain's own `stuckReasons`.
+// at query time, without folding any state: `stuck_at` (the first instant the domain calls the case stuck, kept by
+// the projection) is compared with now in SQL, and each row's reasons are its kept `stuck_triggers` whose instant
+// has come (the domain's `stuckReasonsAt`, which agrees with `stuckReasons` at every instant).
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { HOUR, RISK_LEVELS, protocolFor, stuckReasons, type CaseState, type StuckReason } from '@baoho/domain';
+import {
+  HOUR,
+  RISK_LEVELS,
+  protocolFor,
+  stuckReasons,
+  stuckReasonsAt,
+  type CaseState,
+  type StuckReason,
+  type StuckTrigger,
+} from '@baoho/domain';
 import { HttpProblem } from '@baoho/http';
 import { decodeCursor, encodeCursor } from '../worklists/cursor';
 import type { Page } from '../worklists/worklist-query';
@@ -87,10 +97,11 @@ function keyOf(value: string | undefined, checks: ReadonlyArray<(part: string | 
 const isText = (value: string | null): boolean => value !== null;
 
 /**
- * The part of the folded state `stuckReasons` reads (status, protocol, items, pauses, last activity, risk, closure),
- * so a page of stuck cases does not ship and parse whole case states (consent, windows, the file's other facts).
+ * The part of the folded state `stuckReasons` reads (status, protocol, items, pauses, last activity, risk, closure):
+ * read only for a row the projection has not yet given its `stuck_triggers` (written before migration
+ * AddStuckTriggers1763880000050, until a rebuild).
  */
-export const STUCK_STATE = `jsonb_build_object('status', state->'status', 'protocolVersion', state->'protocolVersion',
+const STUCK_STATE = `jsonb_build_object('status', state->'status', 'protocolVersion', state->'protocolVersion',
   'items', state->'items', 'pauses', state->'pauses', 'lastActivityAt', state->'lastActivityAt', 'risk', state->'risk',
   'closure', state->'closure')`;
 
@@ -114,11 +125,22 @@ interface StuckRow extends CaseHeadlineRow {
   escalation_level: number;
   severity: number;
   stuck_at: Date;
-  state: CaseState;
+  stuck_triggers: StuckTrigger[] | null;
 }
 
-/** Rounds of the stuck list's confirm-and-refill loop before it hands back a short page with a cursor. */
-const MAX_ROUNDS = 5;
+/** A page of the stuck list: its SQL and values (the bench runs the same SQL bare). */
+export function stuckPageSql(now: Date, mission: string | undefined, after: readonly string[] | undefined, limit: number): { text: string; values: unknown[] } {
+  const sql = new Sql();
+  sql.add('stuck_at <= $ARG', now);
+  if (mission) sql.add('mission = $ARG', mission);
+  if (after) sql.add('(severity, stuck_at, case_id) > ($ARG::smallint, $ARG::timestamptz, $ARG::text)', ...after);
+  return {
+    text: `SELECT case_id, mission, stage, status, risk_level, assignee, escalation_level, severity, stuck_at, stuck_triggers
+             FROM case_summary ${sql.whereClause}
+            ORDER BY severity, stuck_at, case_id LIMIT ${sql.arg(limit)}`,
+    values: sql.values,
+  };
+}
 
 export class SupervisionQuery {
   constructor(
@@ -128,36 +150,38 @@ export class SupervisionQuery {
 
   /**
    * Stuck cases, most severe first: critical before high before standard risk, a higher escalation level first
-   * (`severity`), then the longest stuck, then case id. Candidates are read in that order from the index
-   * case_summary_stuck (`stuck_at <= now`), and only those rows' states are folded through `stuckReasons`: a
-   * candidate the domain does not confirm (a running pause moved its deadline) is skipped and the page refilled.
+   * (`severity`), then the longest stuck, then case id. One page is read in that order from the index
+   * case_summary_stuck (`stuck_at <= now`), with each case's kept triggers; its reasons are those whose instant
+   * has come. A row without triggers (written before they were kept) is decided by `stuckReasons` over its state.
    */
   async stuck(query: SupervisionListQuery): Promise<Page<StuckCase>> {
     const now = this.clock();
-    let after = keyOf(query.cursor, [isCount, isInstant, isText]);
+    const after = keyOf(query.cursor, [isCount, isInstant, isText]);
+    const { rows } = await this.pool.query<StuckRow>(stuckPageSql(new Date(now), query.mission, after, query.limit));
+    const legacy = await this.legacyStates(rows);
     const items: StuckCase[] = [];
-    let last: StuckRow | undefined;
-    for (let round = 0; round < MAX_ROUNDS && items.length < query.limit; round++) {
-      const want = query.limit - items.length;
-      const sql = new Sql();
-      sql.add('stuck_at <= $ARG', new Date(now));
-      if (query.mission) sql.add('mission = $ARG', query.mission);
-      if (after) sql.add('(severity, stuck_at, case_id) > ($ARG::smallint, $ARG::timestamptz, $ARG::text)', ...after);
-      const { rows } = await this.pool.query<StuckRow>(
-        `SELECT case_id, mission, stage, status, risk_level, assignee, escalation_level, severity, stuck_at, ${STUCK_STATE} AS state
-           FROM case_summary ${sql.whereClause}
-          ORDER BY severity, stuck_at, case_id LIMIT ${sql.arg(want)}`,
-        sql.values,
-      );
-      for (const row of rows) {
-        last = row;
-        const reasons = stuckReasons(row.state, now);
-        if (reasons.length > 0) items.push(stuckCase(row, reasons, now));
-      }
-      if (rows.length < want) return { items, nextCursor: null };
-      after = [String(last!.severity), last!.stuck_at.toISOString(), last!.case_id];
+    for (const row of rows) {
+      const state = legacy.get(row.case_id);
+      const reasons = row.stuck_triggers ? stuckReasonsAt(row.stuck_triggers, now) : state ? stuckReasons(state, now) : [];
+      // Never empty once stuck_at has come (being stuck only grows with time while no event comes); kept as a guard.
+      if (reasons.length > 0) items.push(stuckCase(row, reasons, now));
     }
-    return { items, nextCursor: last ? encodeCursor([String(last.severity), last.stuck_at.toISOString(), last.case_id]) : null };
+    const last = rows[rows.length - 1];
+    return {
+      items,
+      nextCursor: rows.length === query.limit && last ? encodeCursor([String(last.severity), last.stuck_at.toISOString(), last.case_id]) : null,
+    };
+  }
+
+  /** The stuck-relevant state of the rows that have no kept triggers yet (none once the projection has run). */
+  private async legacyStates(rows: readonly StuckRow[]): Promise<Map<string, CaseState>> {
+    const ids = rows.filter((row) => row.stuck_triggers === null).map((row) => row.case_id);
+    if (ids.length === 0) return new Map();
+    const { rows: states } = await this.pool.query<{ case_id: string; state: CaseState }>(
+      `SELECT case_id, ${STUCK_STATE} AS state FROM case_summary WHERE case_id = ANY($1::text[])`,
+      [ids],
+    );
+    return new Map(states.map((row) => [row.case_id, row.state]));
   }
 
   /**

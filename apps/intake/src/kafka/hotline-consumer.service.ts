@@ -16,6 +16,7 @@ import {
   rejected,
   ReliableConsumer,
   retryLater,
+  TOPICS,
   type ConsumedMessage,
   type HandlerOutcome,
 } from '@baoho/messaging';
@@ -89,7 +90,10 @@ export class HotlineConsumerService implements OnApplicationBootstrap, BeforeApp
             },
           }),
           logger: this.logger,
-          partitionsConsumedConcurrently: 3,
+          // Every partition of a fetch at once: kafkajs fetches again only when all of the last fetch's batches
+          // are handled, so with fewer workers than partitions a report waited for a second round of openings
+          // behind the first (measured by bench/intake: the time from acknowledgement to the workflow's start).
+          partitionsConsumedConcurrently: TOPICS.hotlineCalls.partitions,
           // Reports are independent and opening is idempotent: a window of them can be opened at once.
           messagesPerPartitionConcurrently: 16,
         });
