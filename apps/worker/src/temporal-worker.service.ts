@@ -31,6 +31,12 @@ const BACKOFF_INITIAL_MS = 500;
 const BACKOFF_MAX_MS = 10_000;
 /** In-flight workflow and activity tasks get this long to finish at shutdown. */
 const SHUTDOWN_GRACE = '10s';
+/**
+ * A worker that shuts down by itself (its server was killed mid-poll) can hang in DRAINING for good, waiting on
+ * tasks that will never complete: after this long `run()` gives up and the loop below starts a fresh worker,
+ * so the app recovers in the same process.
+ */
+const SHUTDOWN_FORCE = '30s';
 
 /**
  * Runs the Temporal worker for as long as the app lives. When Temporal cannot be reached (at boot or later),
@@ -88,6 +94,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
           workflowBundle: bundle,
           activities: this.activities,
           shutdownGraceTime: SHUTDOWN_GRACE,
+          shutdownForceTime: SHUTDOWN_FORCE,
         });
         this.worker = worker;
         const running = worker.run();

@@ -1,3 +1,4 @@
+import { HQ_MISSION_CODE, MISSIONS } from '@baoho/domain';
 import {
   CONTRACT_VERSION_HEADER,
   MESSAGE_ID_HEADER,
@@ -54,6 +55,12 @@ describe('protection.notifications.v1 messages', () => {
     expect(message.key).toBe('case-42');
     expect(message.headers[MESSAGE_ID_HEADER]).toBe(notification.notificationId);
     expect(JSON.parse(message.value)).toEqual(notification);
+  });
+
+  it('carry the mission registry\'s own codes (KR-SEL), as the domain names missions', () => {
+    for (const mission of [...MISSIONS.map((m) => m.code), HQ_MISSION_CODE]) {
+      expect(JSON.parse(toNotificationMessage({ ...notification, mission }).value).mission).toBe(mission);
+    }
   });
 
   it('accept no field outside the contract (there is no room for a name)', () => {

@@ -25,6 +25,8 @@ export type NotificationKindV1 = (typeof NOTIFICATION_KINDS_V1)[number];
 export const RECIPIENT_ROLES_V1 = ['caseworker', 'supervisor', 'hq_duty_officer', 'head_of_mission'] as const;
 
 const code = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/);
+/** A mission registry code (`KR-SEL`, `HQ` …): upper case, as the domain names missions. */
+const missionCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/);
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/);
 const instant = z.iso.datetime({ offset: true });
 
@@ -36,8 +38,8 @@ export const notificationV1Schema = z
     kind: z.enum(NOTIFICATION_KINDS_V1),
     /** Escalation level 0–3; null for notices outside the ladder. */
     level: z.number().int().min(0).max(3).nullable(),
-    /** The mission's code, e.g. `vn-embassy-seoul`. */
-    mission: code,
+    /** The mission's code in the mission registry, e.g. `KR-SEL`. */
+    mission: missionCode,
     recipientRole: z.enum(RECIPIENT_ROLES_V1),
     /** The assigned person's user id, when the recipient is a person rather than a role's duty roster. */
     recipientUserId: id.nullable(),
