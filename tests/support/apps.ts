@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { keysEnv } from './keys';
 
 export type AppName = 'api' | 'worker' | 'intake' | 'relay';
 
@@ -34,7 +35,7 @@ export function serviceEnv(): Record<string, string> {
     if (!value) throw new Error(`${name} is not set: run \`source .baoho/env\` (or \`npm test\`) first`);
     env[name] = value;
   }
-  return env;
+  return { ...env, ...keysEnv() };
 }
 
 export interface ExitStatus {
