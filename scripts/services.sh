@@ -258,7 +258,7 @@ ensure_master_keys() {
   local file="${MASTER_KEYS_FILE:-$BAOHO_HOME/keys/master-keys.json}"
   [[ -f "$file" ]] && return 0
   MASTER_KEYS_FILE="$file" node --require "$ROOT/scripts/swc-register.js" "$ROOT/libs/crypto/src/keys-cli.ts" init >/dev/null
-  log "keys: development master key created in $file"
+  say "keys: development master key created in $file"
 }
 
 # ---------------------------------------------------------------- env
