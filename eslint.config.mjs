@@ -36,7 +36,7 @@ export default tseslint.config(
         patterns: [
           ...frameworkAndIo,
           { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'Workflows import only @temporalio/workflow.' },
-          { group: ['@baoho/event-store', '@baoho/messaging', '@baoho/config', '@baoho/observability', '@baoho/http'], message: 'Workflows import only the domain.' },
+          { group: ['@baoho/event-store', '@baoho/messaging', '@baoho/config', '@baoho/observability', '@baoho/http', '@baoho/crypto'], message: 'Workflows import only the domain.' },
         ],
       }],
       '@typescript-eslint/no-floating-promises': 'error',

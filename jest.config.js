@@ -13,7 +13,7 @@ const swc = [
 ];
 
 const moduleNameMapper = {
-  '^@baoho/(domain|event-store|messaging|config|observability|http)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@baoho/(domain|event-store|messaging|config|observability|http|crypto)$': '<rootDir>/libs/$1/src/index.ts',
   '^@baoho/workflows$': '<rootDir>/workflows/src/index.ts',
 };
 

@@ -252,6 +252,15 @@ EOF
   chmod +x "$wrapper"
 }
 
+# ---------------------------------------------------------------- keys
+# The development master keys of the local-file key provider (git-ignored, created once, mode 600).
+ensure_master_keys() {
+  local file="${MASTER_KEYS_FILE:-$BAOHO_HOME/keys/master-keys.json}"
+  [[ -f "$file" ]] && return 0
+  MASTER_KEYS_FILE="$file" node --require "$ROOT/scripts/swc-register.js" "$ROOT/libs/crypto/src/keys-cli.ts" init >/dev/null
+  say "keys: development master key created in $file"
+}
+
 # ---------------------------------------------------------------- env
 print_env() {
   echo "export DATABASE_URL='${DATABASE_URL:-postgres://baoho:baoho@127.0.0.1:$PG_PORT/baoho}'"
@@ -260,6 +269,7 @@ print_env() {
   echo "export TEMPORAL_UI_URL='${TEMPORAL_UI_URL:-http://127.0.0.1:$TEMPORAL_UI_PORT}'"
   echo "export TEMPORAL_TEST_SERVER_PATH='${TEMPORAL_TEST_SERVER_PATH:-$BAOHO_HOME/bin/temporal-test-server}'"
   echo "export BAOHO_HOME='$BAOHO_HOME'"
+  echo "export MASTER_KEYS_FILE='${MASTER_KEYS_FILE:-$BAOHO_HOME/keys/master-keys.json}'"
 }
 
 ALL=(postgres kafka temporal testserver)
@@ -276,6 +286,7 @@ case "$cmd" in
     rc=0; for job in $(jobs -p); do wait "$job" || rc=1; done; ((rc == 0)) || die "install failed"
     for s in "${services[@]}"; do [[ "$s" == testserver ]] || "start_$s" & done
     rc=0; for job in $(jobs -p); do wait "$job" || rc=1; done; ((rc == 0)) || die "a service did not start"
+    ensure_master_keys
     print_env >"$BAOHO_HOME/env" ;;
   stop)
     for s in "${services[@]}"; do [[ "$s" == testserver ]] || "stop_$s"; done ;;

@@ -7,7 +7,7 @@ const { transformSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '..');
 const aliases = { '@baoho/workflows': path.join(root, 'workflows/src/index.ts') };
-for (const lib of ['domain', 'event-store', 'messaging', 'config', 'observability', 'http']) {
+for (const lib of ['domain', 'event-store', 'messaging', 'config', 'observability', 'http', 'crypto']) {
   aliases[`@baoho/${lib}`] = path.join(root, 'libs', lib, 'src', 'index.ts');
 }
 const resolve = Module._resolveFilename;

@@ -5,6 +5,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { DEV_SEARCH_INDEX_KEY } from '@baoho/config';
 import { createCaseEventStore } from '@baoho/event-store';
+import { testPersonalData } from '../../tests/support/keys';
 import { createCaseActivities } from '../../apps/worker/src/activities/case-activities';
 import { RecordingNotificationPort, WORKFLOWS_SOURCE } from '../../tests/support/case-worker';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/postgres';
@@ -40,7 +41,7 @@ async function run(env: TestWorkflowEnvironment, taskQueue: string, bundle: Work
 export async function startCaseWorker(env: TestWorkflowEnvironment): Promise<RunningWorker & { readonly db: TestDatabase }> {
   const db = await createTestDatabase();
   const pool = new Pool({ connectionString: db.url, max: 10 });
-  const activities = createCaseActivities({ store: createCaseEventStore(pool, { searchKey: DEV_SEARCH_INDEX_KEY }), notifications: new RecordingNotificationPort() });
+  const activities = createCaseActivities({ store: createCaseEventStore(pool, { searchKey: DEV_SEARCH_INDEX_KEY, personalData: testPersonalData(pool) }), notifications: new RecordingNotificationPort() });
   const bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_SOURCE, logger: quiet, ...sourceBundlerOptions });
   const running = await run(env, uniqueTaskQueue('bench-case'), bundle, activities, async () => {
     await pool.end();

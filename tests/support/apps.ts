@@ -1,13 +1,17 @@
 // Runs the built apps (`node dist/apps/<name>/src/main.js`) as real processes for end-to-end tests.
 // `npm run build` (or `npx tsc -p tsconfig.build.json && npx tsc-alias -p tsconfig.build.json`) must have run.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { keysEnv } from './keys';
 
 export type AppName = 'api' | 'worker' | 'intake' | 'relay';
 
 const root = path.resolve(__dirname, '../..');
+
+/** Where spawned apps' output is kept (git-ignored; scanned by scripts/test.sh). */
+export const APP_LOGS = path.join(root, 'tests', '.artifacts', 'app-logs');
 
 export function mainOf(name: AppName): string {
   return path.join(root, 'dist', 'apps', name, 'src', 'main.js');
@@ -34,7 +38,7 @@ export function serviceEnv(): Record<string, string> {
     if (!value) throw new Error(`${name} is not set: run \`source .baoho/env\` (or \`npm test\`) first`);
     env[name] = value;
   }
-  return env;
+  return { ...env, ...keysEnv() };
 }
 
 export interface ExitStatus {
@@ -70,8 +74,18 @@ export async function spawnApp(name: AppName, env: Record<string, string | undef
   }
   const child = spawn(process.execPath, [main], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // Every app's output is also kept on disk, so the end of `npm test` can scan it for personal data.
+  mkdirSync(APP_LOGS, { recursive: true });
+  const log = createWriteStream(path.join(APP_LOGS, `${name}-${child.pid ?? 'unknown'}.log`));
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    log.write(chunk);
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    log.write(chunk);
+  });
+  child.on('close', () => log.end());
   let status: ExitStatus | undefined;
   const exited = new Promise<ExitStatus>((resolve) => {
     child.on('exit', (code, signal) => {
@@ -102,7 +116,8 @@ export async function spawnApp(name: AppName, env: Record<string, string | undef
 export async function startApp(
   name: AppName,
   env: Record<string, string | undefined>,
-  timeoutMs = 30_000,
+  // Generous: on a loaded 2-core machine three apps starting at once can take a while.
+  timeoutMs = 90_000,
 ): Promise<RunningApp> {
   const app = await spawnApp(name, env);
   const deadline = Date.now() + timeoutMs;

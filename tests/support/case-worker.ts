@@ -10,6 +10,7 @@ import { createCaseEventStore, type EventStore } from '@baoho/event-store';
 import type { CaseNotice } from '@baoho/workflows';
 import { createCaseActivities } from '../../apps/worker/src/activities/case-activities';
 import type { NotificationPort } from '../../apps/worker/src/notifications/notification-port';
+import { testPersonalData } from './keys';
 import { createTestDatabase, type TestDatabase } from './postgres';
 import { sourceBundlerOptions, startTimeSkippingEnvironment, uniqueTaskQueue } from './temporal';
 
@@ -49,7 +50,7 @@ export interface CaseWorkerHarness {
 export async function createCaseWorkerHarness(env: TestWorkflowEnvironment, prefix: string): Promise<CaseWorkerHarness> {
   const db = await createTestDatabase();
   const pool = new Pool({ connectionString: db.url, max: 5 });
-  const store = createCaseEventStore(pool, { searchKey: DEV_SEARCH_INDEX_KEY });
+  const store = createCaseEventStore(pool, { searchKey: DEV_SEARCH_INDEX_KEY, personalData: testPersonalData(pool) });
   const notifications = new RecordingNotificationPort();
   const taskQueue = uniqueTaskQueue(prefix);
   const activities = createCaseActivities({ store, notifications });

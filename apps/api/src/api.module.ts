@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { ApiConfig } from '@baoho/config';
+import { createCasePersonalData, type CasePersonalData } from '@baoho/crypto';
 import { EventStore } from '@baoho/event-store';
 import { ObservabilityModule, POSTGRES_POOL, TemporalConnectionHolder, type Logger } from '@baoho/observability';
 import { CaseGateway } from './cases/case-gateway';
@@ -15,6 +16,8 @@ import { SupervisionController } from './supervision/supervision.controller';
 import { SupervisionQuery } from './supervision/supervision-query';
 import { WorklistQuery } from './worklists/worklist-query';
 import { WorklistsController } from './worklists/worklists.controller';
+
+const CASE_PERSONAL_DATA = Symbol('CASE_PERSONAL_DATA');
 
 /** HTTP for caseworkers and supervisors: cases, their commands (as workflow updates) and the worklists. */
 @Module({})
@@ -31,13 +34,20 @@ export class ApiModule {
       ],
       controllers: [CasesController, WorklistsController, SearchController, SupervisionController, OpenApiController],
       providers: [
+        // One keyring for the app (its cache is what erasure clears at once in this process).
+        { provide: CASE_PERSONAL_DATA, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => createCasePersonalData(pool, config.keys) },
         {
           provide: CaseGateway,
-          inject: [TemporalConnectionHolder],
-          useFactory: (holder: TemporalConnectionHolder) => new CaseGateway(() => holder.client(), config.temporal.taskQueue),
+          inject: [TemporalConnectionHolder, CASE_PERSONAL_DATA],
+          useFactory: (holder: TemporalConnectionHolder, personal: CasePersonalData) =>
+            new CaseGateway(() => holder.client(), config.temporal.taskQueue, personal),
         },
         // Reads the log only; appends are the workflows' (invariant 2).
-        { provide: CaseReader, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new CaseReader(new EventStore(pool)) },
+        {
+          provide: CaseReader,
+          inject: [POSTGRES_POOL, CASE_PERSONAL_DATA],
+          useFactory: (pool: Pool, personal: CasePersonalData) => new CaseReader(new EventStore(pool), personal),
+        },
         { provide: IdempotencyService, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new IdempotencyService(pool) },
         { provide: WorklistQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new WorklistQuery(pool) },
         { provide: SupervisionQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new SupervisionQuery(pool) },

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { IntakeConfig } from '@baoho/config';
 import { ObservabilityModule, POSTGRES_POOL, TemporalConnectionHolder, type Logger } from '@baoho/observability';
+import { createCasePersonalData, createKeyring } from '@baoho/crypto';
 import { CaseOpener } from './hotline/case-opener';
 import { HotlineIntake } from './hotline/hotline-intake';
 import { HotlineEventsController } from './http/hotline-events.controller';
@@ -31,12 +32,16 @@ export class IntakeModule {
         intakeOutcomesProvider,
         {
           provide: CaseOpener,
-          inject: [TemporalConnectionHolder],
-          useFactory: (holder: TemporalConnectionHolder) =>
-            new CaseOpener(() => holder.client(), { taskQueue: config.temporal.taskQueue }),
+          inject: [TemporalConnectionHolder, POSTGRES_POOL],
+          useFactory: (holder: TemporalConnectionHolder, pool: Pool) =>
+            new CaseOpener(() => holder.client(), { taskQueue: config.temporal.taskQueue }, createCasePersonalData(pool, config.keys)),
         },
         { provide: HotlineIntake, inject: [CaseOpener], useFactory: (opener: CaseOpener) => new HotlineIntake(opener) },
-        { provide: RejectionStore, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new RejectionStore(pool) },
+        {
+          provide: RejectionStore,
+          inject: [POSTGRES_POOL],
+          useFactory: (pool: Pool) => new RejectionStore(pool, createKeyring(pool, config.keys)),
+        },
         HotlineConsumerService,
       ],
     };

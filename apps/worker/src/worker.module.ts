@@ -24,7 +24,7 @@ export class WorkerModule {
           dependencies: { temporal: config.temporal, postgres: config.database },
         }),
       ],
-      providers: [{ provide: TEMPORAL_WORKER_OPTIONS, useValue: options }, caseActivitiesProvider(config.search.indexKey), TemporalWorkerService],
+      providers: [{ provide: TEMPORAL_WORKER_OPTIONS, useValue: options }, caseActivitiesProvider(config.search.indexKey, config.keys), TemporalWorkerService],
     };
   }
 }

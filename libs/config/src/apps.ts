@@ -1,6 +1,6 @@
 // One schema per app: exactly the variables it needs, with its own default HTTP port.
 import type { z } from 'zod';
-import { composeConfig, databaseConfig, httpConfig, kafkaConfig, logConfig, searchConfig, temporalConfig } from './pieces';
+import { composeConfig, databaseConfig, httpConfig, kafkaConfig, keysConfig, logConfig, searchConfig, temporalConfig } from './pieces';
 
 export const DEFAULT_PORTS = { api: 3000, worker: 3001, intake: 3002, relay: 3003 } as const;
 
@@ -8,6 +8,7 @@ export const apiConfigSchema = composeConfig({
   database: databaseConfig(),
   temporal: temporalConfig(),
   search: searchConfig(),
+  keys: keysConfig(),
   http: httpConfig(DEFAULT_PORTS.api),
   log: logConfig(),
 });
@@ -17,6 +18,7 @@ export const workerConfigSchema = composeConfig({
   database: databaseConfig(),
   temporal: temporalConfig(),
   search: searchConfig(),
+  keys: keysConfig(),
   http: httpConfig(DEFAULT_PORTS.worker),
   log: logConfig(),
 });
@@ -26,6 +28,7 @@ export const intakeConfigSchema = composeConfig({
   database: databaseConfig(),
   kafka: kafkaConfig('baoho-intake'),
   temporal: temporalConfig(),
+  keys: keysConfig(),
   http: httpConfig(DEFAULT_PORTS.intake),
   log: logConfig(),
 });
@@ -45,3 +48,4 @@ export type TemporalConfig = ApiConfig['temporal'];
 export type HttpConfig = ApiConfig['http'];
 export type LogConfig = ApiConfig['log'];
 export type KafkaConfig = IntakeConfig['kafka'];
+export type KeysConfig = ApiConfig['keys'];

@@ -1,7 +1,18 @@
 // @baoho/config — each app's configuration: typed, composed from shared pieces, validated at start-up.
 export { ConfigError, type ConfigIssue } from './config-error';
 export { loadConfig } from './load-config';
-export { composeConfig, databaseConfig, DEV_SEARCH_INDEX_KEY, httpConfig, kafkaConfig, logConfig, searchConfig, temporalConfig } from './pieces';
+export {
+  composeConfig,
+  databaseConfig,
+  DEFAULT_MASTER_KEYS_FILE,
+  DEV_SEARCH_INDEX_KEY,
+  httpConfig,
+  kafkaConfig,
+  keysConfig,
+  logConfig,
+  searchConfig,
+  temporalConfig,
+} from './pieces';
 export { LOG_LEVELS, type LogLevelName } from './variables';
 export {
   DEFAULT_PORTS,
@@ -14,6 +25,7 @@ export {
   type HttpConfig,
   type IntakeConfig,
   type KafkaConfig,
+  type KeysConfig,
   type LogConfig,
   type RelayConfig,
   type TemporalConfig,

@@ -1,5 +1,6 @@
 // The shared pieces an app's configuration is composed from. Each piece reads its own variables from the
 // environment and maps them to a typed section; `composeConfig` joins pieces into one schema.
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { hostPortList, hostPortString, logLevel, port, postgresUrl, stringWithDefault, type LogLevelName } from './variables';
 
@@ -33,6 +34,24 @@ export const searchConfig = () =>
   z
     .object({ SEARCH_INDEX_KEY: z.string().min(16, 'at least 16 characters').default(DEV_SEARCH_INDEX_KEY) })
     .transform((env) => ({ indexKey: env.SEARCH_INDEX_KEY }));
+
+/**
+ * Where the master keys are (the local-file key provider: development) and how long unwrapped data keys stay in
+ * memory. The key provider refuses to start without the file: the scripts create it (`npm run keys -- init`).
+ */
+export const DEFAULT_MASTER_KEYS_FILE = '.baoho/keys/master-keys.json';
+export const keysConfig = () =>
+  z
+    .object({
+      MASTER_KEYS_FILE: z
+        .string()
+        .min(1)
+        .default(DEFAULT_MASTER_KEYS_FILE)
+        .transform((file) => resolve(file)),
+      DATA_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
+      DATA_KEY_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+    })
+    .transform((env) => ({ masterKeysFile: env.MASTER_KEYS_FILE, cacheTtlMs: env.DATA_KEY_CACHE_TTL_MS, cacheSize: env.DATA_KEY_CACHE_SIZE }));
 
 export const httpConfig = (defaultPort: number) =>
   z

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import {
   ConfigError,
+  DEFAULT_MASTER_KEYS_FILE,
   DEV_SEARCH_INDEX_KEY,
   apiConfigSchema,
   intakeConfigSchema,
@@ -33,7 +35,12 @@ describe('loadConfig', () => {
         http: { host: '127.0.0.1', port: 3000 },
         log: { level: 'info' },
         search: { indexKey: DEV_SEARCH_INDEX_KEY },
+        keys: { masterKeysFile: path.resolve(DEFAULT_MASTER_KEYS_FILE), cacheTtlMs: 30_000, cacheSize: 10_000 },
       });
+    });
+
+    it('refuses a key cache TTL beyond five minutes, naming the variable', () => {
+      expect(() => loadConfig(apiConfigSchema, { ...valid, DATA_KEY_CACHE_TTL_MS: '600000' })).toThrow(/DATA_KEY_CACHE_TTL_MS/);
     });
 
     it('refuses a search index key shorter than 16 characters, naming the variable', () => {

@@ -16,6 +16,9 @@ export { addWorkingDays } from './missions/working-days';
 export { triage, type TriageInput } from './intake/triage';
 
 export type * from './case/commands';
+export { ERASURE_REASONS, PERSONAL_COMMAND_FIELDS } from './case/commands';
+export { ERASED, type Sealed } from './shared/sealed';
+export { ERASURE_ROLES } from './case/decide/erasure';
 export type * from './case/events';
 export { CURRENT_SCHEMA_VERSIONS } from './case/events';
 export type * from './case/state';

@@ -26,12 +26,15 @@ describe('toDeadLetterMessage', () => {
     attempt: 1,
   };
 
-  it('keeps key, value and headers, and says why and where from', () => {
-    const dead = toDeadLetterMessage({ message, reason: { code: 'NOT_JSON', message: 'not JSON' }, rejectedAt: Date.parse('2026-11-22T03:15:00Z') });
+  it('keeps the key, drops the value and the sender\'s headers, and says why, where from and which rejection', () => {
+    const dead = toDeadLetterMessage(
+      { message, reason: { code: 'NOT_JSON', message: 'not JSON' }, rejectedAt: Date.parse('2026-11-22T03:15:00Z') },
+      '17',
+    );
     expect(dead.key).toEqual(message.key);
-    expect(dead.value).toEqual(message.value);
+    expect(dead.value).toBeNull();
     expect(dead.headers).toEqual({
-      'trace-id': 'abc',
+      [DLQ_HEADERS.rejectionId]: '17',
       [DLQ_HEADERS.reasonCode]: 'NOT_JSON',
       [DLQ_HEADERS.reason]: 'not JSON',
       [DLQ_HEADERS.originalTopic]: 'hotline.calls.v1',

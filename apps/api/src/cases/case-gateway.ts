@@ -1,7 +1,11 @@
 // The API's only way to change a case: an update on its workflow (invariant 2). Opening uses update-with-start
-// so a walk-in's case and its workflow appear together; every command carries its id as the update id.
+// so a walk-in's case and its workflow appear together; every command carries its id as the update id. Every
+// personal field is sealed with the case's data key here, before Temporal sees it: update arguments, history
+// and the workflow's state hold ciphertext only.
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { CaseView, OpenCase } from '@baoho/domain';
+import { DataKeyErasedError, DataKeyMissingError, type CasePersonalData } from '@baoho/crypto';
+import { HttpProblem } from '@baoho/http';
 import { caseCommandUpdate, caseWorkflowId, PROTECTION_CASE_WORKFLOW, type PersonCommand, type protectionCase } from '@baoho/workflows';
 import { problemFromTemporal } from './temporal-failure';
 
@@ -11,9 +15,11 @@ export class CaseGateway {
   constructor(
     private readonly client: () => Promise<Client>,
     private readonly taskQueue: string,
+    private readonly personalData: CasePersonalData,
   ) {}
 
-  async open(command: OpenCase): Promise<CaseView> {
+  async open(plain: OpenCase): Promise<CaseView> {
+    const command = await this.seal(plain.caseId, plain);
     try {
       const client = await this.client();
       const startWorkflowOperation = new WithStartWorkflowOperation<typeof protectionCase>(PROTECTION_CASE_WORKFLOW, {
@@ -30,7 +36,8 @@ export class CaseGateway {
     }
   }
 
-  async send(caseId: string, command: PersonCommand): Promise<CaseView> {
+  async send(caseId: string, plain: PersonCommand): Promise<CaseView> {
+    const command = await this.seal(caseId, plain);
     try {
       const client = await this.client();
       const handle = client.workflow.getHandle(caseWorkflowId(caseId));
@@ -39,6 +46,21 @@ export class CaseGateway {
       );
     } catch (error) {
       throw problemFromTemporal(error, caseId);
+    } finally {
+      // The process that erased stops reading at once (other processes within their key cache's TTL).
+      if (command.type === 'ErasePersonalData') this.personalData.forgetCase(caseId);
+    }
+  }
+
+  private async seal<C extends PersonCommand>(caseId: string, command: C): Promise<C> {
+    try {
+      return await this.personalData.sealCommand(caseId, command);
+    } catch (error) {
+      if (error instanceof DataKeyErasedError) {
+        throw new HttpProblem(409, 'PERSONAL_DATA_ERASED', 'Personal data erased', 'this case takes no personal data any more');
+      }
+      if (error instanceof DataKeyMissingError) throw new HttpProblem(404, 'CASE_NOT_FOUND', 'No such case', `case ${caseId}`);
+      throw error;
     }
   }
 }

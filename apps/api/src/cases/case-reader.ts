@@ -1,6 +1,9 @@
 // Reading one case as a person sees it: folded from its event log (the source of truth, invariant 1), with its
-// personal part, every clock, and its timeline in plain words. Reads by people are to be recorded (issue 7).
+// personal part (opened here with the case's data key: the only place a person reads it), every clock, and its
+// timeline in plain words. Reads by people are to be recorded (issue 7). After erasure the personal part reads
+// as erased and everything else as before.
 import { caseView, describeEvent, fold, upcast, type CaseEvent, type CaseView } from '@baoho/domain';
+import type { CasePersonalData } from '@baoho/crypto';
 import type { EventStore } from '@baoho/event-store';
 import { HttpProblem } from '@baoho/http';
 
@@ -21,18 +24,21 @@ export interface CaseReading {
 export class CaseReader {
   constructor(
     private readonly store: EventStore,
+    private readonly personalData: CasePersonalData,
     private readonly clock: () => number = Date.now,
   ) {}
 
   async read(caseId: string): Promise<CaseReading> {
     const stored = await this.store.readStream(caseId);
-    const events: CaseEvent[] = stored.map((event) =>
-      upcast({
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        data: event.data as Record<string, unknown>,
-        personal: (event.personal as Record<string, unknown> | null) ?? null,
-      }),
+    const events: CaseEvent[] = await Promise.all(
+      stored.map(async (event) =>
+        upcast({
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          data: event.data as Record<string, unknown>,
+          personal: event.personal ? (await this.personalData.open(caseId, event.personal as Record<string, unknown>)).value : null,
+        }),
+      ),
     );
     const view = caseView(fold(events), this.clock(), { includePersonal: true });
     if (!view) throw new HttpProblem(404, 'CASE_NOT_FOUND', 'No such case', `case ${caseId}`);

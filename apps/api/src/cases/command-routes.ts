@@ -9,6 +9,7 @@ import {
   CONSENT_EXCEPTION_GROUNDS,
   CONSENT_METHODS,
   CONTACT_CHANNELS,
+  ERASURE_REASONS,
   PAUSE_REASONS,
   STEP_IDS,
   TASK_IDS,
@@ -91,6 +92,9 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   route('closure/rejected', 'RejectClosure', 'Reject the requested closure (supervisor).', z.strictObject({ note })),
   route('reopened', 'ReopenCase', 'Reopen a closed case; its history is kept.', z.strictObject({ note })),
   route('notes', 'AddNote', 'Add a confidential note.', z.strictObject({ text: text(10_000) })),
+  route('erasure', 'ErasePersonalData', 'Erase the personal data of the case (head of mission; admin once authentication lands): its data key is destroyed, so names, contacts, documents, narrative and notes are unreadable everywhere; codes, times and outcomes stay for the indicators.', z.strictObject({
+    reason: z.enum(ERASURE_REASONS),
+  })),
 ];
 
 export const commandRouteByPath = new Map(COMMAND_ROUTES.map((r) => [r.path, r]));

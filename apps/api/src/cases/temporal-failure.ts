@@ -4,7 +4,7 @@ import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } 
 import { HttpProblem } from '@baoho/http';
 
 /** Domain codes that say "the case is not in a state for this" rather than "this breaks a rule". */
-const CONFLICTS = new Set(['CASE_CLOSED', 'CASE_ALREADY_OPEN', 'CLOSURE_NOT_REQUESTED', 'VERSION_CONFLICT', 'ALREADY_PAUSED', 'NOT_PAUSED']);
+const CONFLICTS = new Set(['CASE_CLOSED', 'CASE_ALREADY_OPEN', 'CLOSURE_NOT_REQUESTED', 'VERSION_CONFLICT', 'ALREADY_PAUSED', 'NOT_PAUSED', 'PERSONAL_DATA_ERASED']);
 
 export function problemFromTemporal(error: unknown, caseId: string): HttpProblem {
   if (error instanceof HttpProblem) return error;

@@ -74,8 +74,8 @@ export class HotlineConsumerService implements OnApplicationBootstrap, BeforeApp
           onRejected: createDeadLetterHook({
             producer: this.producer,
             topic: HOTLINE_CALLS_DLQ_V1_TOPIC,
-            store: async ({ message, reason }) => {
-              await this.rejections.record(
+            store: async ({ message, reason }) =>
+              this.rejections.record(
                 {
                   via: 'kafka',
                   topic: message.topic,
@@ -86,8 +86,7 @@ export class HotlineConsumerService implements OnApplicationBootstrap, BeforeApp
                   payload: message.value,
                 },
                 reason,
-              );
-            },
+              ),
           }),
           logger: this.logger,
           // Every partition of a fetch at once: kafkajs fetches again only when all of the last fetch's batches

@@ -1,7 +1,10 @@
 // The rejection store: every refused hotline event, with its reason and its original bytes, until an operator
-// replays a corrected version. PostgreSQL, so a rejection is as durable as a case.
+// replays a corrected version. PostgreSQL, so a rejection is as durable as a case. The bytes may hold a
+// survivor's name and story, so they are sealed with a data key of their own (owner `rejection:<dedupe key>`);
+// a replay links the rejection to its case, and erasing the case destroys that key too.
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
+import { DataKeyErasedError, rejectionKeyOwner, type Keyring } from '@baoho/crypto';
 import type { IHeaders } from 'kafkajs';
 
 export interface RejectionReasonRecord {
@@ -34,8 +37,12 @@ export interface RejectionSummary {
 }
 
 export interface RejectionDetail extends RejectionSummary {
-  /** The refused bytes as UTF-8 text (lossy only for bytes that were not UTF-8, which is why they were refused). */
+  /**
+   * The refused bytes as UTF-8 text (lossy only for bytes that were not UTF-8, which is why they were refused);
+   * null when there were none or when they were erased with their case (`erased`).
+   */
   readonly payload: string | null;
+  readonly erased: boolean;
 }
 
 interface Row {
@@ -51,13 +58,17 @@ interface Row {
   status: 'open' | 'replayed';
   replayed_case_id: string | null;
   payload?: Buffer | null;
+  dedupe_key?: string;
 }
 
 const SUMMARY_COLUMNS = `rejection_id, received_via, kafka_topic, kafka_partition, kafka_offset, reason_code, reason_message,
   reason_issues, rejected_at, status, replayed_case_id`;
 
 export class RejectionStore {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly keyring: Keyring,
+  ) {}
 
   /** Stores a rejection once: a redelivery of the same message (or the same body over HTTP) is not a second row. */
   async record(input: RejectedInput, reason: RejectionReasonRecord): Promise<string> {
@@ -66,6 +77,10 @@ export class RejectionStore {
         ? `kafka:${input.topic}:${input.partition}:${input.offset}`
         : `http:${createHash('sha256').update(input.payload).digest('hex')}`;
     const kafka = input.via === 'kafka' ? input : undefined;
+    // base64 inside the seal: the bytes were refused, perhaps for not being UTF-8.
+    const sealed = input.payload
+      ? Buffer.from(await this.keyring.seal(rejectionKeyOwner(dedupeKey), input.payload.toString('base64')), 'utf8')
+      : null;
     const { rows } = await this.pool.query<{ rejection_id: string }>(
       `WITH inserted AS (
          INSERT INTO hotline_rejections (dedupe_key, received_via, kafka_topic, kafka_partition, kafka_offset, kafka_key,
@@ -83,7 +98,7 @@ export class RejectionStore {
         kafka?.offset ?? null,
         kafka?.key ?? null,
         kafka ? JSON.stringify(headersAsText(kafka.headers)) : null,
-        input.payload,
+        sealed,
         reason.code,
         reason.message,
         JSON.stringify(reason.issues ?? []),
@@ -105,11 +120,19 @@ export class RejectionStore {
 
   async get(rejectionId: string): Promise<RejectionDetail | undefined> {
     const { rows } = await this.pool.query<Row>(
-      `SELECT ${SUMMARY_COLUMNS}, payload FROM hotline_rejections WHERE rejection_id = $1`,
+      `SELECT ${SUMMARY_COLUMNS}, payload, dedupe_key FROM hotline_rejections WHERE rejection_id = $1`,
       [rejectionId],
     );
     const row = rows[0];
-    return row ? { ...toSummary(row), payload: row.payload ? row.payload.toString('utf8') : null } : undefined;
+    if (!row) return undefined;
+    if (!row.payload) return { ...toSummary(row), payload: null, erased: false };
+    try {
+      const opened = await this.keyring.open(rejectionKeyOwner(row.dedupe_key!), row.payload.toString('utf8'));
+      return { ...toSummary(row), payload: Buffer.from(String(opened), 'base64').toString('utf8'), erased: false };
+    } catch (error) {
+      if (error instanceof DataKeyErasedError) return { ...toSummary(row), payload: null, erased: true };
+      throw error;
+    }
   }
 
   async markReplayed(rejectionId: string, caseId: string): Promise<void> {

@@ -1,5 +1,7 @@
 import { Counter, type Registry } from 'prom-client';
 import type { Pool } from 'pg';
+import type { KeysConfig } from '@baoho/config';
+import { createCasePersonalData } from '@baoho/crypto';
 import { createCaseEventStore } from '@baoho/event-store';
 import { METRICS_REGISTRY, POSTGRES_POOL, ROOT_LOGGER, type Logger } from '@baoho/observability';
 import { LoggedNotificationPort } from '../notifications/logged-notification-port';
@@ -7,8 +9,11 @@ import { createCaseActivities } from './case-activities';
 
 export const CASE_ACTIVITIES = Symbol('CASE_ACTIVITIES');
 
-/** The activities the worker registers, over the app's PostgreSQL pool and the default notification port. */
-export const caseActivitiesProvider = (searchIndexKey: string) => ({
+/**
+ * The activities the worker registers, over the app's PostgreSQL pool and the default notification port. The
+ * keyring opens sealed personal parts for the search index only, inside the append's transaction.
+ */
+export const caseActivitiesProvider = (searchIndexKey: string, keys: KeysConfig) => ({
   provide: CASE_ACTIVITIES,
   inject: [POSTGRES_POOL, ROOT_LOGGER, METRICS_REGISTRY],
   useFactory: (pool: Pool, logger: Logger, registry: Registry) => {
@@ -19,7 +24,7 @@ export const caseActivitiesProvider = (searchIndexKey: string) => ({
       registers: [registry],
     });
     return createCaseActivities({
-      store: createCaseEventStore(pool, { searchKey: searchIndexKey }),
+      store: createCaseEventStore(pool, { searchKey: searchIndexKey, personalData: createCasePersonalData(pool, keys) }),
       notifications: new LoggedNotificationPort(logger.child({ component: 'notifications' }), handed),
     });
   },

@@ -13,6 +13,7 @@ import type {
   ProtectionCategory,
   Vulnerability,
 } from '../shared/vocabulary';
+import type { Sealed } from '../shared/sealed';
 
 interface ByPerson {
   /** Unique per command; the edge uses it to deduplicate retries. */
@@ -20,8 +21,8 @@ interface ByPerson {
   readonly actor: Actor;
 }
 
-/** Personal data of the intake: kept apart so the store encrypts it and nothing outside sees it. */
-export interface IntakePersonal {
+/** Personal data of the intake, as the hotline or the caseworker gives it (plain; only the edge sees it so). */
+export interface PlainIntakePersonal {
   readonly caller?: { readonly phone?: string | null };
   readonly subject?: {
     readonly fullName?: string | null;
@@ -32,6 +33,16 @@ export interface IntakePersonal {
   };
   readonly narrative?: string | null;
 }
+
+/** Every text of a plain personal part replaced by its sealed form (the shape stays; the values are ciphertext). */
+export type SealedFields<T> = T extends string
+  ? Sealed<T>
+  : T extends null | undefined | number | boolean
+    ? T
+    : { readonly [K in keyof T]: SealedFields<T[K]> };
+
+/** Personal data of the intake as commands and events carry it: each value sealed with the case's key. */
+export type IntakePersonal = SealedFields<PlainIntakePersonal>;
 
 export interface OpenCase extends ByPerson {
   readonly type: 'OpenCase';
@@ -69,7 +80,7 @@ export interface RecordContact extends ByPerson {
   readonly outcome: 'reached' | 'unreachable';
   /** Whether confidentiality and its limits (mandatory reporting) were explained. */
   readonly confidentialityExplained?: boolean;
-  readonly note?: string;
+  readonly note?: Sealed<string>;
 }
 
 interface ConsentDecision extends ByPerson {
@@ -90,7 +101,7 @@ export interface RecordConsentException extends ByPerson {
   readonly type: 'RecordConsentException';
   readonly category: ConsentCategory;
   readonly ground: ConsentExceptionGround;
-  readonly reason: string;
+  readonly reason: Sealed<string>;
 }
 
 /** What an assessment finds (GBV step 2), as the command carries it and the AssessmentSubmitted event records it. */
@@ -109,8 +120,8 @@ export interface AssessmentFindings {
 
 export interface SubmitAssessment extends ByPerson, AssessmentFindings {
   readonly type: 'SubmitAssessment';
-  readonly notes?: string;
-  readonly medicalDetails?: string;
+  readonly notes?: Sealed<string>;
+  readonly medicalDetails?: Sealed<string>;
 }
 
 export type IdentityVerificationOutcome =
@@ -121,7 +132,7 @@ export type IdentityVerificationOutcome =
 export interface RecordIdentityVerification extends ByPerson {
   readonly type: 'RecordIdentityVerification';
   readonly outcome: IdentityVerificationOutcome;
-  readonly documentNumber?: string;
+  readonly documentNumber?: Sealed<string>;
 }
 
 export interface AgreeActionPlan extends ByPerson {
@@ -140,7 +151,7 @@ export interface CompleteTask extends ByPerson {
   readonly task: TaskId;
   /** A code for how it ended (e.g. the funding source); free text goes in `note`. */
   readonly outcome?: string;
-  readonly note?: string;
+  readonly note?: Sealed<string>;
 }
 
 export interface CompleteStep extends ByPerson {
@@ -155,7 +166,7 @@ export interface PauseClock extends ByPerson {
 
 export interface ResumeClock extends ByPerson {
   readonly type: 'ResumeClock';
-  readonly reason?: string;
+  readonly reason?: Sealed<string>;
 }
 
 export interface AcknowledgeEscalation extends ByPerson {
@@ -166,14 +177,14 @@ export interface AcknowledgeEscalation extends ByPerson {
 export interface RecordClinicalCare extends ByPerson {
   readonly type: 'RecordClinicalCare';
   readonly window: ClinicalWindowId;
-  readonly medicalDetails?: string;
+  readonly medicalDetails?: Sealed<string>;
 }
 
 export interface RecordFollowUp extends ByPerson {
   readonly type: 'RecordFollowUp';
   readonly step: 'follow_up_day_7' | 'follow_up_day_30';
   readonly outcome: 'reached' | 'unreachable';
-  readonly note?: string;
+  readonly note?: Sealed<string>;
 }
 
 export interface RequestClosure extends ByPerson {
@@ -187,23 +198,36 @@ export interface ApproveClosure extends ByPerson {
 
 export interface RejectClosure extends ByPerson {
   readonly type: 'RejectClosure';
-  readonly note?: string;
+  readonly note?: Sealed<string>;
 }
 
 export interface ReopenCase extends ByPerson {
   readonly type: 'ReopenCase';
-  readonly note?: string;
+  readonly note?: Sealed<string>;
 }
 
 export interface AddNote extends ByPerson {
   readonly type: 'AddNote';
-  readonly text: string;
+  readonly text: Sealed<string>;
 }
 
 export interface MigrateProtocol extends ByPerson {
   readonly type: 'MigrateProtocol';
   readonly toVersion: string;
 }
+
+/**
+ * Erase the case's personal data: the edge destroys the case's data key (so every sealed value of the case, in
+ * the log, the read models and the rejection store, is unreadable for good) and this records the fact. The case
+ * keeps its codes, timings and outcomes, so it still counts in the indicators.
+ */
+export interface ErasePersonalData extends ByPerson {
+  readonly type: 'ErasePersonalData';
+  readonly reason: ErasureReason;
+}
+
+export const ERASURE_REASONS = ['subject_request', 'retention_expired', 'legal_order'] as const;
+export type ErasureReason = (typeof ERASURE_REASONS)[number];
 
 /** The clock's own command: the workflow sends it at nextWakeUp(state). */
 export interface CheckClocks {
@@ -235,6 +259,26 @@ export type CaseCommand =
   | ReopenCase
   | AddNote
   | MigrateProtocol
+  | ErasePersonalData
   | CheckClocks;
 
 export type CaseCommandType = CaseCommand['type'];
+
+/**
+ * Which fields of each command are personal (sealed by the edge before the command reaches the workflow). One
+ * table, so the API and the intake seal exactly what the events keep in their `personal` part.
+ */
+export const PERSONAL_COMMAND_FIELDS = {
+  OpenCase: ['personal'],
+  RecordContact: ['note'],
+  RecordConsentException: ['reason'],
+  SubmitAssessment: ['notes', 'medicalDetails'],
+  RecordIdentityVerification: ['documentNumber'],
+  CompleteTask: ['note'],
+  ResumeClock: ['reason'],
+  RecordClinicalCare: ['medicalDetails'],
+  RecordFollowUp: ['note'],
+  RejectClosure: ['note'],
+  ReopenCase: ['note'],
+  AddNote: ['text'],
+} as const satisfies { readonly [K in CaseCommandType]?: readonly (keyof Extract<CaseCommand, { type: K }>)[] };

@@ -17,6 +17,7 @@ import { decideClosureDecision, decideRecordFollowUp, decideRequestClosure } fro
 import { decideConsent, decideConsentException } from './decide/consent';
 import { atOf, event, requireRole, requireText, STAFF, type DecisionContext } from './decide/context';
 import { decideAssignCaseworker, decideRecordContact } from './decide/engagement';
+import { decideErasePersonalData } from './decide/erasure';
 import { decideOpenCase } from './decide/open-case';
 import { decideAcknowledgeEscalation, decidePauseClock, decideResumeClock } from './decide/pause';
 import { decideCompleteStep } from './decide/steps';
@@ -73,6 +74,8 @@ const decideActive = (ctx: DecisionContext, command: Exclude<CaseCommand, { type
       return [addNote(ctx.at, command.actor, command.text)];
     case 'MigrateProtocol':
       return decideMigrateProtocol(ctx, command);
+    case 'ErasePersonalData':
+      return decideErasePersonalData(ctx.state, command, ctx.now);
     case 'CheckClocks':
       return decideCheckClocks(ctx);
     default:
@@ -99,6 +102,7 @@ export const decide = (state: CaseState, command: CaseCommand, now: number, opti
   if (command.type !== 'CheckClocks' && (typeof command.actor?.userId !== 'string' || !command.actor.userId)) {
     throw new DomainError('INVALID_COMMAND', 'a command from a person names its actor');
   }
+  if (command.type === 'ErasePersonalData' && state.status !== 'none') return decideErasePersonalData(state, command, now);
   switch (state.status) {
     case 'none':
       if (command.type !== 'OpenCase') throw new DomainError('CASE_NOT_OPEN', 'there is no such case');

@@ -16,7 +16,8 @@ import type {
   Stage,
   Vulnerability,
 } from '../shared/vocabulary';
-import type { AssessmentFindings, IntakePersonal } from './commands';
+import type { AssessmentFindings, ErasureReason, IntakePersonal } from './commands';
+import type { Sealed } from '../shared/sealed';
 
 interface Event<T extends string, D, P = undefined, V extends number = 1> {
   readonly type: T;
@@ -31,7 +32,7 @@ interface By {
 }
 
 interface Note {
-  readonly note?: string;
+  readonly note?: Sealed<string>;
 }
 
 export interface Recipient {
@@ -82,7 +83,7 @@ export type ClinicalWindowClosed = Event<
 export type ClinicalCareRecorded = Event<
   'ClinicalCareRecorded',
   By & { readonly window: ClinicalWindowId },
-  { readonly medicalDetails?: string }
+  { readonly medicalDetails?: Sealed<string> }
 >;
 
 export type CaseworkerAssigned = Event<'CaseworkerAssigned', By & { readonly caseworkerId: string }>;
@@ -106,7 +107,7 @@ export type ConsentWithdrawn = Event<'ConsentWithdrawn', ConsentData>;
 export type ConsentExceptionRecorded = Event<
   'ConsentExceptionRecorded',
   By & { readonly category: ConsentCategory; readonly ground: ConsentExceptionGround },
-  { readonly reason: string }
+  { readonly reason: Sealed<string> }
 >;
 export type SupervisorNotified = Event<
   'SupervisorNotified',
@@ -122,13 +123,13 @@ export type SupervisorNotified = Event<
 export type AssessmentSubmitted = Event<
   'AssessmentSubmitted',
   By & AssessmentFindings,
-  { readonly notes?: string; readonly medicalDetails?: string }
+  { readonly notes?: Sealed<string>; readonly medicalDetails?: Sealed<string> }
 >;
 
 export type IdentityDocumentsSeen = Event<
   'IdentityDocumentsSeen',
   By & { readonly document: 'passport' | 'national_id' | 'other' },
-  { readonly documentNumber?: string }
+  { readonly documentNumber?: Sealed<string> }
 >;
 export type IdentityVerificationRequested = Event<'IdentityVerificationRequested', By>;
 export type IdentityVerificationAnswered = Event<'IdentityVerificationAnswered', By & { readonly confirmed: boolean }>;
@@ -183,7 +184,8 @@ export interface DeadlineShift {
 export type ClockResumed = Event<
   'ClockResumed',
   By & {
-    readonly reason?: string;
+    /** Sealed: free text from the caseworker (the relay leaves it out). */
+    readonly reason?: Sealed<string>;
     readonly pausedAt: string;
     readonly pausedMs: number;
     readonly shifts: readonly DeadlineShift[];
@@ -219,7 +221,9 @@ export type ClosureRequested = Event<'ClosureRequested', By & { readonly reason:
 export type ClosureRejected = Event<'ClosureRejected', By, Note>;
 export type CaseClosed = Event<'CaseClosed', By & { readonly reason: ClosureReason }>;
 export type CaseReopened = Event<'CaseReopened', By, Note>;
-export type NoteAdded = Event<'NoteAdded', By, { readonly text: string }>;
+export type NoteAdded = Event<'NoteAdded', By, { readonly text: Sealed<string> }>;
+/** The case's data key was destroyed: its personal parts, wherever they are, can no longer be read. */
+export type PersonalDataErased = Event<'PersonalDataErased', By & { readonly reason: ErasureReason }>;
 export type ProtocolMigrated = Event<
   'ProtocolMigrated',
   By & {
@@ -268,6 +272,7 @@ export type CaseEvent =
   | CaseClosed
   | CaseReopened
   | NoteAdded
+  | PersonalDataErased
   | ProtocolMigrated;
 
 export type CaseEventType = CaseEvent['type'];
@@ -312,5 +317,6 @@ export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<CaseEventType, number>> = 
   CaseClosed: 1,
   CaseReopened: 1,
   NoteAdded: 1,
+  PersonalDataErased: 1,
   ProtocolMigrated: 1,
 };

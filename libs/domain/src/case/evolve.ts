@@ -254,6 +254,7 @@ const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
     }
     case 'CaseReopened':
     case 'NoteAdded':
+    case 'PersonalDataErased':
       return reject(event, `case is ${s.status}`);
     case 'ProtocolMigrated': {
       let next: ActiveCase = { ...s, protocolVersion: event.data.toVersion };
@@ -272,7 +273,7 @@ export const assertNever = (value: never): never => {
 };
 
 const addNote = (file: CaseFile, event: CaseEvent, text: string | undefined): CaseFile['personal'] =>
-  text === undefined || !('by' in event.data)
+  text === undefined || !('by' in event.data) || file.personal.erasedAt !== undefined
     ? file.personal
     : { ...file.personal, notes: [...file.personal.notes, { at: fromIso(event.data.at), by: event.data.by, text }] };
 
@@ -281,6 +282,10 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
     return state.status === 'none' ? opened(event) : reject(event, `case is ${state.status}`);
   }
   if (state.status === 'none') return reject(event, 'no case');
+  // Erasure may happen at any status: the personal part is dropped, every code and time stays.
+  if (event.type === 'PersonalDataErased') {
+    return { ...state, personal: { notes: [], erasedAt: fromIso(event.data.at) } };
+  }
   // Notes may be added at any status; they are personal data and never move a clock.
   if (event.type === 'NoteAdded') {
     const at = fromIso(event.data.at);

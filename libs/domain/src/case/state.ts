@@ -1,6 +1,7 @@
 // The state of one case, folded from its events. A discriminated union on `status`, never a bag of flags.
 // Times are epoch ms here (events carry ISO strings).
 import type { IntakePersonal } from './commands';
+import type { Sealed } from '../shared/sealed';
 import type { ResponsibleParty, TaskId, Track, WorkItemId } from '../protocol/protocol-definition';
 import type {
   ClinicalWindowId,
@@ -76,7 +77,7 @@ export type IdentityStatus = 'unverified' | 'documents_seen' | 'request_sent' | 
 export interface CaseNote {
   readonly at: number;
   readonly by: string;
-  readonly text: string;
+  readonly text: Sealed<string>;
 }
 
 /** Everything a case knows, whatever its status. */
@@ -115,8 +116,11 @@ export interface CaseFile {
   readonly lastActivityAt: number;
   /** The `lastActivityAt` already reported as inactive, so it is reported once. */
   readonly inactivityReportedFor?: number;
-  /** Personal data, present only where the events' personal part was available (decrypted). */
-  readonly personal: { readonly intake?: IntakePersonal; readonly notes: readonly CaseNote[] };
+  /**
+   * Personal data, sealed (the workflow carries ciphertext it cannot read) or opened (where a person reads).
+   * After erasure it holds nothing but the instant of the erasure.
+   */
+  readonly personal: { readonly intake?: IntakePersonal; readonly notes: readonly CaseNote[]; readonly erasedAt?: number };
 }
 
 export interface NoCase {

@@ -19,6 +19,7 @@ export const DOMAIN_ERROR_CODES = [
   'INVALID_COMMAND',
   'INVALID_EVENT',
   'UNKNOWN_PROTOCOL_VERSION',
+  'PERSONAL_DATA_ERASED',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -84,6 +84,8 @@ export const describeEvent = (e: CaseEvent): string => {
       return 'Case reopened.';
     case 'NoteAdded':
       return 'Note added.';
+    case 'PersonalDataErased':
+      return `Personal data erased (${words(e.data.reason)}); codes, times and outcomes are kept.`;
     case 'ProtocolMigrated':
       return `Case moved from protocol ${e.data.fromVersion} to ${e.data.toVersion}.`;
     default:

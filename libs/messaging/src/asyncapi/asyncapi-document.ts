@@ -36,7 +36,7 @@ const contractHeaders = (messageIdOf: string): JsonSchema => ({
 
 const dlqHeaders: JsonSchema = {
   type: 'object',
-  description: 'The original headers, unchanged, plus these.',
+  description: 'Only these: the sender\'s headers are not copied (they could carry anything).',
   properties: {
     [DLQ_HEADERS.reasonCode]: stringHeader('Refusal code: EMPTY, TOO_LARGE, NOT_JSON, UNKNOWN_VERSION, SCHEMA_VIOLATION, IMPOSSIBLE_VALUE, or an app code.'),
     [DLQ_HEADERS.reason]: stringHeader('Why, in words; names field paths and codes only, never a value.'),
@@ -45,6 +45,7 @@ const dlqHeaders: JsonSchema = {
     [DLQ_HEADERS.originalPartition]: stringHeader('Partition it was read from (decimal).', { pattern: '^\\d+$' }),
     [DLQ_HEADERS.originalOffset]: stringHeader('Offset it was read at (decimal).', { pattern: '^\\d+$' }),
     [DLQ_HEADERS.rejectedAt]: stringHeader('When it was refused (ISO 8601).', { format: 'date-time' }),
+    [DLQ_HEADERS.rejectionId]: stringHeader('The stored rejection holding the refused bytes, sealed (GET /v1/rejections/{id}, replay there).'),
   },
   required: Object.values(DLQ_HEADERS).filter((name) => name !== DLQ_HEADERS.reasonIssues),
 };
@@ -120,10 +121,10 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
         hotlineCallDeadLetter: {
           name: 'HotlineCallDeadLetterV1',
           title: 'Refused hotline call',
-          summary: 'The refused message byte for byte (it may not even be JSON), with dlq-* headers.',
+          summary: 'That a message was refused, why, and which stored rejection keeps it: dlq-* headers, no value.',
           contentType: 'application/octet-stream',
           headers: dlqHeaders,
-          payload: { description: 'The original value, unchanged (any bytes).' },
+          payload: { type: 'null', description: 'None: the refused bytes may hold personal data, so they stay in the rejection store, sealed (see dlq-rejection-id).' },
           bindings: kafkaKey('The original key, unchanged.'),
         },
         caseEvent: {

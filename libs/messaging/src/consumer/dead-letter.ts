@@ -1,5 +1,6 @@
-// A refused message, byte for byte, on the dead-letter topic: original key, value and headers kept (so a
-// replay after correction is the same message), plus dlq-* headers saying why and where it came from.
+// A refused message on the dead-letter topic: its key and dlq-* headers saying why, where it came from and which
+// stored rejection holds it — and no value. A refused hotline report may hold a survivor's name and story, so its
+// bytes live only in the rejection store, sealed; operators read and replay them from there.
 import type { IHeaders, Message, Producer } from 'kafkajs';
 import { publishWithAck } from '../kafka/publish-with-ack';
 import type { Rejection, RejectionHook } from './outcome';
@@ -13,13 +14,16 @@ export const DLQ_HEADERS = {
   originalPartition: 'dlq-original-partition',
   originalOffset: 'dlq-original-offset',
   rejectedAt: 'dlq-rejected-at',
+  /** The id of the stored rejection (its sealed payload is read and replayed there). */
+  rejectionId: 'dlq-rejection-id',
 } as const;
 
 const MAX_HEADER_CHARS = 4_000;
 
-export function toDeadLetterMessage(rejection: Rejection): Message {
+export function toDeadLetterMessage(rejection: Rejection, rejectionId?: string): Message {
   const { message, reason } = rejection;
-  const headers: IHeaders = { ...message.headers };
+  // Only our own headers: the sender's could carry anything.
+  const headers: IHeaders = {};
   headers[DLQ_HEADERS.reasonCode] = reason.code;
   headers[DLQ_HEADERS.reason] = reason.message.slice(0, MAX_HEADER_CHARS);
   if ('issues' in reason && reason.issues && reason.issues.length > 0) {
@@ -31,21 +35,24 @@ export function toDeadLetterMessage(rejection: Rejection): Message {
   headers[DLQ_HEADERS.originalPartition] = String(message.partition);
   headers[DLQ_HEADERS.originalOffset] = message.offset;
   headers[DLQ_HEADERS.rejectedAt] = new Date(rejection.rejectedAt).toISOString();
-  return { key: message.key, value: message.value, headers };
+  if (rejectionId !== undefined) headers[DLQ_HEADERS.rejectionId] = rejectionId;
+  return { key: message.key, value: null, headers };
 }
 
 export interface DeadLetterHookOptions {
   readonly producer: Producer;
   readonly topic: string;
-  /** The app's rejection store, called after the broker acknowledged the dead letter. */
-  readonly store?: (rejection: Rejection) => Promise<void>;
+  /**
+   * The app's rejection store, called first: it keeps the bytes (sealed) and answers the rejection's id, which the
+   * dead letter then names. A redelivery stores nothing new (the store dedupes) and names the same id.
+   */
+  readonly store?: (rejection: Rejection) => Promise<string | void>;
 }
 
-/** The standard RejectionHook: dead letter (acks = -1), then the app's store. */
+/** The standard RejectionHook: the app's store, then the dead letter (acks = -1) naming the stored rejection. */
 export function createDeadLetterHook(options: DeadLetterHookOptions): RejectionHook {
   return async (rejection) => {
-    // the DLQ carries the original bytes, personal data included, by design: it is a topic for operators
-    await publishWithAck(options.producer, options.topic, [toDeadLetterMessage(rejection)], { personalData: 'allowed' });
-    if (options.store) await options.store(rejection);
+    const rejectionId = options.store ? await options.store(rejection) : undefined;
+    await publishWithAck(options.producer, options.topic, [toDeadLetterMessage(rejection, rejectionId ?? undefined)]);
   };
 }

@@ -1,0 +1,19 @@
+// Erasure at the key level: a case's data key and the keys of the refused payloads linked to it are wiped (the
+// row stays, with `destroyed_at`, so nothing can quietly create a fresh key for the case and seal anew).
+import type { Db } from './keyring';
+import { caseKeyOwner } from './keyring';
+
+/** Destroys the case's key and those of its linked rejections; returns how many keys were destroyed. */
+export async function destroyCaseKeys(db: Db, caseId: string): Promise<number> {
+  const { rowCount } = await db.query(
+    `WITH owners AS (
+       SELECT $1::text AS owner
+       UNION SELECT 'rejection:' || dedupe_key FROM hotline_rejections WHERE replayed_case_id = $2)
+     INSERT INTO data_keys (owner, master_key_id, wrapped_key, destroyed_at)
+       SELECT owner, NULL, NULL, now() FROM owners
+     ON CONFLICT (owner) DO UPDATE SET master_key_id = NULL, wrapped_key = NULL,
+       destroyed_at = COALESCE(data_keys.destroyed_at, now())`,
+    [caseKeyOwner(caseId), caseId],
+  );
+  return rowCount ?? 0;
+}
