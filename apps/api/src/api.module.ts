@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import type { ApiConfig } from '@baoho/config';
 import { createCasePersonalData, type CasePersonalData } from '@baoho/crypto';
 import { EventStore } from '@baoho/event-store';
+import { AuthModule } from '@baoho/http';
 import { ObservabilityModule, POSTGRES_POOL, TemporalConnectionHolder, type Logger } from '@baoho/observability';
 import { CaseGateway } from './cases/case-gateway';
 import { CaseReader } from './cases/case-reader';
@@ -31,6 +32,7 @@ export class ApiModule {
           logger,
           dependencies: { postgres: config.database, temporal: config.temporal },
         }),
+        AuthModule.forRoot(config.auth),
       ],
       controllers: [CasesController, WorklistsController, SearchController, SupervisionController, OpenApiController],
       providers: [

@@ -1,5 +1,6 @@
 // One schema per app: exactly the variables it needs, with its own default HTTP port.
 import type { z } from 'zod';
+import { authConfig } from './auth';
 import { composeConfig, databaseConfig, httpConfig, kafkaConfig, keysConfig, logConfig, searchConfig, temporalConfig } from './pieces';
 
 export const DEFAULT_PORTS = { api: 3000, worker: 3001, intake: 3002, relay: 3003 } as const;
@@ -9,6 +10,7 @@ export const apiConfigSchema = composeConfig({
   temporal: temporalConfig(),
   search: searchConfig(),
   keys: keysConfig(),
+  auth: authConfig(),
   http: httpConfig(DEFAULT_PORTS.api),
   log: logConfig(),
 });
@@ -29,6 +31,7 @@ export const intakeConfigSchema = composeConfig({
   kafka: kafkaConfig('baoho-intake'),
   temporal: temporalConfig(),
   keys: keysConfig(),
+  auth: authConfig(),
   http: httpConfig(DEFAULT_PORTS.intake),
   log: logConfig(),
 });
