@@ -7,7 +7,7 @@ export const PERSONAL_DATA_KEYS: readonly string[] = [
   'passportNumber', 'idNumber', 'nationalId', 'dateOfBirth', 'birthDate', 'narrative', 'note', 'notes',
   'medicalNotes', 'password', 'secret', 'token', 'authorization', 'apiKey',
   // what commands and events carry as personal (sealed or, at the edge, still plain), and key material
-  'personal', 'text', 'medicalDetails', 'documentNumber', 'hometownProvince', 'subject', 'caller', 'payload',
+  'personal', 'text', 'medicalDetails', 'documentNumber', 'hometownProvince', 'payload',
   'dataKey', 'wrappedKey', 'masterKey',
 ];
 
