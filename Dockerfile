@@ -25,6 +25,8 @@ COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 ARG APP=api
 ENV APP=${APP}
+# the master keys volume mounts here (owned by node, so the `keys` service may create the file)
+RUN mkdir -p /keys && chown node:node /keys && chmod 700 /keys
 USER node
 EXPOSE 3000 3001 3002 3003
 # exec replaces the shell: node is PID 1 and gets `docker stop`'s SIGTERM itself (graceful shutdown, exit 0)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: installs what is missing, starts the real services it needs, then lint, typecheck, build and
-# every jest project (unit, workflow, integration, e2e). Stops the services it started itself, unless
+# every jest project (unit, workflow, integration, e2e), then a scan of the run's logs and Kafka topics for the
+# test subjects' personal data. Stops the services it started itself, unless
 # BAOHO_KEEP_SERVICES=1. Exits non-zero on any failure.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -26,10 +27,14 @@ npx tsc -p tsconfig.json --noEmit
 build_project
 
 mkdir -p tests/.artifacts
+rm -rf tests/.artifacts/app-logs   # this run's spawned apps only: the scan below reads them
 results=tests/.artifacts/jest-results.json
 set +e
 npx jest --ci --json --outputFile="$results" "$@"
 status=$?
+# no test subject's name, phone, document, narrative or note in this run's logs or Kafka messages
+echo "[test] personal-data scan of logs and topics" >&2
+node --require ./scripts/swc-register.js scripts/scan-personal-data.ts || status=1
 set -e
 # one plain closing line, whatever the runner printed above
 node -e '

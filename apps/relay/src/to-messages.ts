@@ -134,6 +134,11 @@ const PERSONAL_KEYS = new Set(PERSONAL_DATA_KEYS.map(normalise));
  */
 export function publicData(event: Pick<StoredEvent, 'type' | 'data'>): Record<string, unknown> {
   const data = asRecord(event.data);
+  if (event.type === 'ClockResumed' && 'reason' in data) {
+    // the caseworker's free text (sealed in the log): it never leaves
+    const { reason: _reason, ...rest } = data;
+    return withoutPersonalKeys(rest) as Record<string, unknown>;
+  }
   if (event.type === 'SupervisorNotified' && 'subject' in data) {
     const { subject, ...rest } = data;
     return withoutPersonalKeys({ about: subject, ...rest }) as Record<string, unknown>;

@@ -3,7 +3,7 @@
 // Temporal's history, the workflow's state and the event log hold ciphertext only; readers open them here.
 import { ERASED, PERSONAL_COMMAND_FIELDS, type CaseCommand } from '@baoho/domain';
 import { caseKeyOwner, DataKeyErasedError, type Db, type Keyring } from './keyring';
-import { isSealedText } from './sealed-envelope';
+import { isSealedText, openText } from './sealed-envelope';
 
 export interface Opened<T> {
   readonly value: T;
@@ -46,10 +46,14 @@ export class CasePersonalData {
    */
   async open<T>(caseId: string, value: T, db?: Db): Promise<Opened<T>> {
     let erased = false;
+    const owner = caseKeyOwner(caseId);
+    // The case's key is looked up once per call, however many values it opens.
+    let key: Promise<Buffer> | undefined;
     const walk = async (item: unknown): Promise<unknown> => {
       if (isSealedText(item)) {
         try {
-          return await this.keyring.open(caseKeyOwner(caseId), item, db);
+          key ??= this.keyring.dataKey(owner, { create: false, db });
+          return JSON.parse(openText(await key, owner, item)) as unknown;
         } catch (error) {
           if (!(error instanceof DataKeyErasedError)) throw error;
           erased = true;

@@ -73,8 +73,15 @@ export class Keyring {
     const cached = this.cache.get(owner);
     if (cached) return cached;
     const db = options.db ?? this.db;
-    let row = await this.row(db, owner);
-    if (!row && options.create) row = await this.create(db, owner);
+    if (options.create) {
+      // Creating is the common case where `create` is asked (an opening): one round trip, no unwrap.
+      const created = await this.create(db, owner);
+      if (created) {
+        this.cache.set(owner, created);
+        return created;
+      }
+    }
+    const row = await this.row(db, owner);
     if (!row) throw new DataKeyMissingError(owner);
     if (row.destroyed_at || !row.wrapped_key || !row.master_key_id) throw new DataKeyErasedError(owner);
     const key = await this.provider.unwrap({ masterKeyId: row.master_key_id, wrapped: row.wrapped_key }, owner);
@@ -87,14 +94,17 @@ export class Keyring {
     return rows[0];
   }
 
-  /** Two processes creating the same owner's key at once: one insert wins and both use its key. */
-  private async create(db: Db, owner: string): Promise<KeyRow | undefined> {
-    const wrapped = await this.provider.wrap(randomBytes(32), owner);
-    await db.query(`INSERT INTO data_keys (owner, master_key_id, wrapped_key) VALUES ($1, $2, $3) ON CONFLICT (owner) DO NOTHING`, [
-      owner,
-      wrapped.masterKeyId,
-      wrapped.wrapped,
-    ]);
-    return this.row(db, owner);
+  /**
+   * A new key for the owner, or undefined when the owner has one already (or had one: a destroyed key is never
+   * replaced). Two processes creating at once: one insert wins, the other reads the winner's key.
+   */
+  private async create(db: Db, owner: string): Promise<Buffer | undefined> {
+    const key = randomBytes(32);
+    const wrapped = await this.provider.wrap(key, owner);
+    const { rowCount } = await db.query(
+      `INSERT INTO data_keys (owner, master_key_id, wrapped_key) VALUES ($1, $2, $3) ON CONFLICT (owner) DO NOTHING`,
+      [owner, wrapped.masterKeyId, wrapped.wrapped],
+    );
+    return rowCount === 1 ? key : undefined;
   }
 }

@@ -30,15 +30,15 @@ export class CaseReader {
 
   async read(caseId: string): Promise<CaseReading> {
     const stored = await this.store.readStream(caseId);
-    const events: CaseEvent[] = await Promise.all(
-      stored.map(async (event) =>
-        upcast({
-          type: event.type,
-          schemaVersion: event.schemaVersion,
-          data: event.data as Record<string, unknown>,
-          personal: event.personal ? (await this.personalData.open(caseId, event.personal as Record<string, unknown>)).value : null,
-        }),
-      ),
+    // Every personal part of the case opened in one go (one key lookup per read).
+    const personal = (await this.personalData.open(caseId, stored.map((event) => event.personal ?? null))).value;
+    const events: CaseEvent[] = stored.map((event, i) =>
+      upcast({
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: event.data as Record<string, unknown>,
+        personal: (personal[i] as Record<string, unknown> | null) ?? null,
+      }),
     );
     const view = caseView(fold(events), this.clock(), { includePersonal: true });
     if (!view) throw new HttpProblem(404, 'CASE_NOT_FOUND', 'No such case', `case ${caseId}`);

@@ -6,6 +6,9 @@ export const PERSONAL_DATA_KEYS: readonly string[] = [
   'fullName', 'firstName', 'lastName', 'familyName', 'phone', 'phoneNumber', 'email', 'homeAddress',
   'passportNumber', 'idNumber', 'nationalId', 'dateOfBirth', 'birthDate', 'narrative', 'note', 'notes',
   'medicalNotes', 'password', 'secret', 'token', 'authorization', 'apiKey',
+  // what commands and events carry as personal (sealed or, at the edge, still plain), and key material
+  'personal', 'text', 'medicalDetails', 'documentNumber', 'hometownProvince', 'payload',
+  'dataKey', 'wrappedKey', 'masterKey',
 ];
 
 export const REDACTED = '[redacted]';
