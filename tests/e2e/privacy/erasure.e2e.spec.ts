@@ -20,7 +20,7 @@ jest.setTimeout(180_000);
 
 const caseworker: Caller = { userId: 'cw-erasure', role: 'caseworker' };
 const supervisor: Caller = { userId: 'sup-erasure', role: 'supervisor' };
-const headOfMission: Caller = { userId: 'hom-erasure', role: 'head_of_mission' };
+const admin: Caller = { userId: 'admin-erasure', role: 'admin' };
 
 /** Letters no other test uses, so a find is hers. */
 const uniqueWord = (): string => Array.from({ length: 7 }, () => 'bcdfghklmnpqrstvxz'[randomInt(18)]).join('');
@@ -98,12 +98,12 @@ describe('erasure of a case’s personal data', () => {
     const indicatorsBefore = await indicators();
     expect(indicatorsBefore['casesOpened']).toBe(1);
 
-    // Only the head of mission may erase (admin once authentication lands); a reason code is required.
+    // Only an admin may erase; a reason code is required.
     expect((await api.post(`/v1/cases/${caseId}/erasure`, caseworker, { reason: 'subject_request' })).status).toBe(403);
-    expect((await api.post(`/v1/cases/${caseId}/erasure`, headOfMission, { reason: 'because' })).status).toBe(400);
-    const erased = await api.post<{ caseId: string; stage: string }>(`/v1/cases/${caseId}/erasure`, headOfMission, { reason: 'subject_request' });
+    expect((await api.post(`/v1/cases/${caseId}/erasure`, admin, { reason: 'because' })).status).toBe(400);
+    const erased = await api.post<{ caseId: string; stage: string }>(`/v1/cases/${caseId}/erasure`, admin, { reason: 'subject_request' });
     expect(erased.status).toBe(200);
-    expect((await api.post(`/v1/cases/${caseId}/erasure`, headOfMission, { reason: 'subject_request' })).body['code']).toBe('PERSONAL_DATA_ERASED');
+    expect((await api.post(`/v1/cases/${caseId}/erasure`, admin, { reason: 'subject_request' })).body['code']).toBe('PERSONAL_DATA_ERASED');
 
     // The case still reads — codes, stage, categories, timeline — with its personal part erased.
     const after = await api.get<{ case: { stage: string; personal: { erasedAt?: number; notes: unknown[]; intake?: unknown } }; timeline: Array<{ type: string }> }>(`/v1/cases/${caseId}`, caseworker);

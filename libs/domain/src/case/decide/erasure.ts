@@ -1,6 +1,6 @@
-// Erasure of a case's personal data: recorded once, by the head of mission (the highest role the domain knows;
-// the platform's `admin` takes this over with authentication). What makes the data unreadable is the edge
-// destroying the case's key; this fact is what the log keeps of it.
+// Erasure of a case's personal data: recorded once, by the platform's `admin` (or a head of mission, the role
+// that could erase before tokens existed). What makes the data unreadable is the edge destroying the case's key;
+// this fact is what the log keeps of it.
 import { DomainError } from '../../shared/domain-error';
 import type { ErasePersonalData } from '../commands';
 import { ERASURE_REASONS } from '../commands';
@@ -8,7 +8,7 @@ import type { CaseEvent, PersonalDataErased } from '../events';
 import type { CaseFile } from '../state';
 import { atOf, event, requireOneOf, requireRole } from './context';
 
-export const ERASURE_ROLES = ['head_of_mission'] as const;
+export const ERASURE_ROLES = ['admin', 'head_of_mission'] as const;
 
 export const decideErasePersonalData = (state: CaseFile, c: ErasePersonalData, now: number): CaseEvent[] => {
   requireRole(c.actor, ERASURE_ROLES, 'erasing personal data');
