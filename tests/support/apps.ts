@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-export type AppName = 'api' | 'worker' | 'intake' | 'relay';
+export type AppName = 'api' | 'worker' | 'intake' | 'relay' | 'console';
 
 const root = path.resolve(__dirname, '../..');
 

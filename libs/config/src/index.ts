@@ -1,15 +1,17 @@
 // @baoho/config — each app's configuration: typed, composed from shared pieces, validated at start-up.
 export { ConfigError, type ConfigIssue } from './config-error';
 export { loadConfig } from './load-config';
-export { composeConfig, databaseConfig, DEV_SEARCH_INDEX_KEY, httpConfig, kafkaConfig, logConfig, searchConfig, temporalConfig } from './pieces';
+export { consoleConfig, composeConfig, databaseConfig, DEV_SEARCH_INDEX_KEY, httpConfig, kafkaConfig, logConfig, searchConfig, temporalConfig } from './pieces';
 export { LOG_LEVELS, type LogLevelName } from './variables';
 export {
   DEFAULT_PORTS,
   apiConfigSchema,
+  consoleConfigSchema,
   intakeConfigSchema,
   relayConfigSchema,
   workerConfigSchema,
   type ApiConfig,
+  type ConsoleConfig,
   type DatabaseConfig,
   type HttpConfig,
   type IntakeConfig,

@@ -1,7 +1,7 @@
 // The shared pieces an app's configuration is composed from. Each piece reads its own variables from the
 // environment and maps them to a typed section; `composeConfig` joins pieces into one schema.
 import { z } from 'zod';
-import { hostPortList, hostPortString, logLevel, port, postgresUrl, stringWithDefault, type LogLevelName } from './variables';
+import { blankAsMissing, hostPortList, hostPortString, isHttpUrl, logLevel, port, postgresUrl, stringWithDefault, type LogLevelName } from './variables';
 
 export const databaseConfig = () =>
   z.object({ DATABASE_URL: postgresUrl() }).transform((env) => ({ url: env.DATABASE_URL }));
@@ -38,6 +38,19 @@ export const httpConfig = (defaultPort: number) =>
   z
     .object({ HTTP_HOST: stringWithDefault('127.0.0.1'), HTTP_PORT: port(defaultPort) })
     .transform((env) => ({ host: env.HTTP_HOST, port: env.HTTP_PORT }));
+
+/**
+ * The console: where the API it forwards `/v1/*` to listens, and whether it offers the development sign-in
+ * (pick a user, role and mission). That sign-in is for a developer's machine only: off unless
+ * CONSOLE_DEV_SIGN_IN is exactly `true` (`npm start` sets it).
+ */
+export const consoleConfig = () =>
+  z
+    .object({
+      CONSOLE_API_URL: stringWithDefault('http://127.0.0.1:3000').refine(isHttpUrl, { message: 'must be an http:// or https:// URL' }),
+      CONSOLE_DEV_SIGN_IN: z.preprocess(blankAsMissing, z.enum(['true', 'false'], { error: 'must be true or false' }).default('false')),
+    })
+    .transform((env) => ({ apiUrl: env.CONSOLE_API_URL.replace(/\/+$/, ''), devSignIn: env.CONSOLE_DEV_SIGN_IN === 'true' }));
 
 export const logConfig = (fallback: LogLevelName = 'info') =>
   z.object({ LOG_LEVEL: logLevel(fallback) }).transform((env) => ({ level: env.LOG_LEVEL }));
