@@ -154,8 +154,11 @@ describe('the console in a browser', () => {
 
   it('shows a supervisor an overdue critical case arriving on the board, acknowledged from there; the language switches and stays', async () => {
     const page = await browser.context.newPage();
+    // The board polls with conditional requests: an unchanged list comes back as 304 Not Modified.
+    const notModified = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/v1/') && r.status() === 304, WAIT);
     await signIn(page, supervisorCaller.userId, 'supervisor');
     await page.getByRole('heading', { name: /Supervisor board/ }).waitFor(WAIT);
+    await notModified;
 
     // A critical case (immediate danger: first contact due within 1 h) reported 90 minutes ago: the API takes a
     // past reportedAt and the clocks count from it, so its workflow finds first contact overdue and escalates.

@@ -2,6 +2,7 @@ import {
   ConfigError,
   DEV_SEARCH_INDEX_KEY,
   apiConfigSchema,
+  consoleConfigSchema,
   intakeConfigSchema,
   loadConfig,
   relayConfigSchema,
@@ -34,6 +35,17 @@ describe('loadConfig', () => {
         log: { level: 'info' },
         search: { indexKey: DEV_SEARCH_INDEX_KEY },
       });
+    });
+
+    it('keeps the console development sign-in off unless CONSOLE_DEV_SIGN_IN is exactly true', () => {
+      expect(loadConfig(consoleConfigSchema, {})).toEqual({
+        console: { apiUrl: 'http://127.0.0.1:3000', devSignIn: false },
+        http: { host: '127.0.0.1', port: 3004 },
+        log: { level: 'info' },
+      });
+      expect(loadConfig(consoleConfigSchema, { CONSOLE_DEV_SIGN_IN: 'true', CONSOLE_API_URL: 'http://api:3000/' }).console).toEqual({ apiUrl: 'http://api:3000', devSignIn: true });
+      expect(() => loadConfig(consoleConfigSchema, { CONSOLE_DEV_SIGN_IN: 'yes' })).toThrow(/CONSOLE_DEV_SIGN_IN/);
+      expect(() => loadConfig(consoleConfigSchema, { CONSOLE_API_URL: 'ftp://api' })).toThrow(/CONSOLE_API_URL/);
     });
 
     it('refuses a search index key shorter than 16 characters, naming the variable', () => {
