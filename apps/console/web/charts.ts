@@ -32,7 +32,9 @@ export function clockBar(clock: ClockReading, paused: readonly Stretch[], descri
   const start = Math.min(opened, due);
   const span = Math.max(due, end) - start || 1;
   const x = (t: number): number => (Math.min(Math.max(t, start), start + span) - start) / span * WIDTH;
-  const parts: SVGElement[] = [svg('rect', { x: 0, y: 0, width: WIDTH, height: HEIGHT, class: 'bar-remaining' })];
+  const ended = clock.status === 'done' || clock.status === 'cancelled' || clock.status === 'care_recorded' || clock.status.startsWith('closed');
+  // Time left on a clock that has ended is not "remaining": drawn lighter.
+  const parts: SVGElement[] = [svg('rect', { x: 0, y: 0, width: WIDTH, height: HEIGHT, class: ended ? 'bar-unused' : 'bar-remaining' })];
   parts.push(svg('rect', { x: 0, y: 0, width: x(Math.min(end, due)), height: HEIGHT, class: 'bar-elapsed' }));
   if (end > due) parts.push(svg('rect', { x: x(due), y: 0, width: x(end) - x(due), height: HEIGHT, class: 'bar-overdue' }));
   for (const stretch of paused) {
