@@ -36,7 +36,8 @@ node dist/libs/event-store/src/migrate.js
 logs="$BAOHO_HOME/logs"
 for app in "${APPS[@]}"; do
   # The console forwards /v1 to this API and, on a developer's machine only, offers the development sign-in.
-  HTTP_PORT="${PORTS[$app]}" CONSOLE_API_URL="http://127.0.0.1:${PORTS[api]}" CONSOLE_DEV_SIGN_IN=true \
+  HTTP_PORT="${PORTS[$app]}" CONSOLE_API_URL="http://127.0.0.1:${PORTS[api]}" \
+    CONSOLE_DEV_SIGN_IN=true CONSOLE_DEV_SIGNING_KEY_FILE="$BAOHO_HOME/keys/dev-private.pem" \
     node dist/apps/$app/src/main.js >>"$logs/$app.log" 2>&1 &
   pids+=($!)
 done
@@ -51,7 +52,7 @@ cat <<INFO
   baoho is running.
     console        http://127.0.0.1:${PORTS[console]}          (supervisor board, case view, caseworker inbox; development sign-in on)
     API            http://127.0.0.1:${PORTS[api]}          (docs: /docs, /openapi.json; health: /health, metrics: /metrics)
-                   e.g. curl -H 'x-baoho-user: sup-1' -H 'x-baoho-role: supervisor' http://127.0.0.1:${PORTS[api]}/v1/stuck-cases
+                   e.g. curl -H "Authorization: Bearer \$(npm run -s token -- --role supervisor --mission KR-SEL)" http://127.0.0.1:${PORTS[api]}/v1/stuck-cases
     worker         http://127.0.0.1:${PORTS[worker]}/health
     intake         http://127.0.0.1:${PORTS[intake]}/health   (POST /v1/hotline-events, GET /v1/rejections)
     relay          http://127.0.0.1:${PORTS[relay]}/health

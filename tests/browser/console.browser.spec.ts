@@ -3,6 +3,8 @@ import { serviceEnv, startApp, startReadyApps, type RunningApp } from '../suppor
 import { apiClient, walkIn, type Caller } from '../support/api-client';
 import { launchBrowser, screenshot, seriousAxeViolations, type Browser } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
+import { authEnv } from '../support/tokens';
+import { devPrivateKeyFile } from '../../scripts/dev-token';
 import { uniqueTaskQueue } from '../support/temporal';
 
 // The console in real headless Chromium, against the built api, worker and console apps on the real services:
@@ -14,6 +16,13 @@ jest.setTimeout(300_000);
 const WAIT = { timeout: 60_000 };
 const MINUTE = 60_000;
 const supervisorCaller: Caller = { userId: 'sup-7', role: 'supervisor' };
+
+/** What the console's development sign-in needs: the development key and the issuer and audience the API trusts. */
+const consoleSignIn = (): Record<string, string> => ({
+  CONSOLE_DEV_SIGNING_KEY_FILE: devPrivateKeyFile(),
+  AUTH_ISSUER: authEnv().AUTH_ISSUER!,
+  AUTH_AUDIENCE: authEnv().AUTH_AUDIENCE!,
+});
 
 describe('the console in a browser', () => {
   let db: TestDatabase;
@@ -27,7 +36,7 @@ describe('the console in a browser', () => {
     const env = { ...serviceEnv(), DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('browser-console') };
     apps = await startReadyApps(['worker', 'api'], env);
     api = apiClient(apps[1]!.url);
-    consoleApp = await startApp('console', { CONSOLE_API_URL: apps[1]!.url, CONSOLE_DEV_SIGN_IN: 'true' });
+    consoleApp = await startApp('console', { ...consoleSignIn(), CONSOLE_API_URL: apps[1]!.url, CONSOLE_DEV_SIGN_IN: 'true' });
     browser = await launchBrowser();
   });
 
@@ -69,6 +78,11 @@ describe('the console in a browser', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(page.headers.get('content-security-policy')).not.toContain('unsafe-inline');
     expect(await (await fetch(`${consoleApp.url}/console/config`)).json()).toEqual({ devSignIn: true });
+    // The development sign-in signs a token the API accepts, forwarded by the console; without one the API says 401.
+    const signedIn = await fetch(`${consoleApp.url}/console/dev-sign-in`, { method: 'POST', body: JSON.stringify({ userId: 'cw-0', role: 'caseworker', missions: ['KR-SEL'] }) });
+    const { token } = (await signedIn.json()) as { token: string };
+    expect((await fetch(`${consoleApp.url}/v1/my-cases`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await fetch(`${consoleApp.url}/v1/my-cases`)).status).toBe(401);
     const off = await startApp('console', { CONSOLE_API_URL: apps[1]!.url });
     try {
       expect(await (await fetch(`${off.url}/console/config`)).json()).toEqual({ devSignIn: false });

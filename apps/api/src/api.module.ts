@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { ApiConfig } from '@baoho/config';
 import { EventStore } from '@baoho/event-store';
+import { AuthModule } from '@baoho/http';
 import { ObservabilityModule, POSTGRES_POOL, TemporalConnectionHolder, type Logger } from '@baoho/observability';
 import { CaseGateway } from './cases/case-gateway';
 import { CaseReader } from './cases/case-reader';
@@ -28,6 +29,7 @@ export class ApiModule {
           logger,
           dependencies: { postgres: config.database, temporal: config.temporal },
         }),
+        AuthModule.forRoot(config.auth),
       ],
       controllers: [CasesController, WorklistsController, SearchController, SupervisionController, OpenApiController],
       providers: [

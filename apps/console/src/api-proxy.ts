@@ -6,8 +6,8 @@ import https from 'node:https';
 import type { Request, Response } from 'express';
 import type { Logger } from '@baoho/observability';
 
-const REQUEST_HEADERS = ['accept', 'authorization', 'content-type', 'content-length', 'idempotency-key', 'if-none-match', 'x-baoho-user', 'x-baoho-role'];
-const RESPONSE_HEADERS = ['content-type', 'content-length', 'etag', 'retry-after', 'location'];
+const REQUEST_HEADERS = ['accept', 'authorization', 'content-type', 'content-length', 'idempotency-key', 'if-none-match'];
+const RESPONSE_HEADERS = ['content-type', 'content-length', 'etag', 'retry-after', 'location', 'www-authenticate'];
 
 export function apiProxy(apiUrl: string, logger: Logger) {
   const base = new URL(apiUrl);

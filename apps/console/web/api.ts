@@ -1,7 +1,7 @@
 // Calls to the API through the console's /v1 (same origin). GETs are conditional: the last ETag of each path is
 // sent as If-None-Match and a 304 hands back the body already held, so polling every few seconds costs little.
 // Failures come back as problem details (RFC 9457) for the form that caused them to show.
-import { authHeaders, currentSession } from './identity.js';
+import { authHeaders, currentSession, signOut } from './identity.js';
 
 export interface Problem {
   readonly status: number;
@@ -51,6 +51,11 @@ export async function post<T>(path: string, body: unknown): Promise<Result<T>> {
 }
 
 async function problemOf(response: Response): Promise<Problem> {
+  // An expired or refused token: back to the sign-in page.
+  if (response.status === 401 && currentSession()) {
+    signOut();
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  }
   try {
     const body = (await response.json()) as Partial<Problem> & { issues?: Array<{ path?: string; code?: string }> };
     const issues = body.issues?.map((issue) => `${issue.path ?? ''} ${issue.code ?? ''}`.trim()).join(', ');

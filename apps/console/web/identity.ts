@@ -1,14 +1,13 @@
-// Who is signed in and how the console proves it to the API: the one place that knows. Until the API accepts
-// tokens it reads the stand-in headers x-baoho-user / x-baoho-role; when authentication lands, `authHeaders`
-// sends `Authorization: Bearer <token>` only. The session lives in sessionStorage (gone with the tab), never in
-// a URL.
+// Who is signed in and how the console proves it to the API: the one place that knows. Every call carries
+// `Authorization: Bearer <token>` (an RS256 JWT: pasted, or signed by the console's development sign-in); its
+// claims say who is shown as signed in. The session lives in sessionStorage (gone with the tab), never in a URL.
 
 export interface Session {
   readonly userId: string;
   readonly role: string;
   readonly missions: readonly string[];
-  /** A pasted access token (JWT), when signed in that way. */
-  readonly token?: string;
+  /** The access token (JWT) every call carries. */
+  readonly token: string;
 }
 
 const STORAGE_KEY = 'baoho.console.session';
@@ -18,7 +17,7 @@ export function currentSession(): Session | undefined {
   if (!stored) return undefined;
   try {
     const session = JSON.parse(stored) as Session;
-    return typeof session.userId === 'string' && typeof session.role === 'string' && Array.isArray(session.missions) ? session : undefined;
+    return typeof session.token === 'string' && typeof session.userId === 'string' && typeof session.role === 'string' && Array.isArray(session.missions) ? session : undefined;
   } catch {
     return undefined;
   }
@@ -33,11 +32,7 @@ export function signOut(): void {
 }
 
 export function authHeaders(session: Session): Record<string, string> {
-  return {
-    ...(session.token ? { authorization: `Bearer ${session.token}` } : {}),
-    'x-baoho-user': session.userId,
-    'x-baoho-role': session.role,
-  };
+  return { authorization: `Bearer ${session.token}` };
 }
 
 /** The session a pasted JWT stands for (its claims: sub, role, missions), or undefined if it is not one. */
@@ -55,7 +50,7 @@ export function sessionFromToken(token: string): Session | undefined {
   }
 }
 
-/** Asks the console app for development credentials (only when it runs with CONSOLE_DEV_SIGN_IN=true). */
+/** Asks the console app for a development token (only when it runs with CONSOLE_DEV_SIGN_IN=true). */
 export async function devSignIn(userId: string, role: string, mission: string): Promise<Session> {
   const response = await fetch('/console/dev-sign-in', {
     method: 'POST',
@@ -63,8 +58,9 @@ export async function devSignIn(userId: string, role: string, mission: string): 
     body: JSON.stringify({ userId, role, missions: [mission] }),
   });
   if (!response.ok) throw new Error(`dev sign-in refused (${response.status})`);
-  const credentials = (await response.json()) as { userId: string; role: string; missions: string[] };
-  return { userId: credentials.userId, role: credentials.role, missions: credentials.missions };
+  const session = sessionFromToken(((await response.json()) as { token: string }).token);
+  if (!session) throw new Error('dev sign-in answered without a token');
+  return session;
 }
 
 export async function devSignInEnabled(): Promise<boolean> {

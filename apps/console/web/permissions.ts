@@ -1,6 +1,7 @@
 // Which commands the signed-in user may send on a case. When the API's case reading carries `permittedCommands`
 // (command types), that list decides; until then the roles the domain requires for each command decide
-// (libs/domain/src/case/decide: requireRole), so the console never offers what the API would refuse by role.
+// (libs/domain/src/case/decide: requireRole, with the token roles), so the console never offers what the API
+// would refuse by role. Scope (the token's missions) is the API's to check.
 
 export type CommandPath =
   | 'assignment' | 'contacts' | 'consents/given' | 'consents/refused' | 'consents/withdrawn' | 'assessment'
@@ -24,9 +25,9 @@ const TYPE_OF: Record<CommandPath, string> = {
   'closure/rejected': 'RejectClosure',
 };
 
-const STAFF = ['caseworker', 'supervisor', 'hq_duty_officer', 'head_of_mission'];
+const STAFF = ['caseworker', 'supervisor', 'hq_officer'];
 const ROLES_FOR: Record<CommandPath, readonly string[]> = {
-  assignment: ['supervisor', 'hq_duty_officer'],
+  assignment: ['supervisor', 'hq_officer'],
   contacts: STAFF,
   'consents/given': STAFF,
   'consents/refused': STAFF,
@@ -35,14 +36,15 @@ const ROLES_FOR: Record<CommandPath, readonly string[]> = {
   'steps/completed': STAFF,
   pause: STAFF,
   resume: STAFF,
-  'escalations/acknowledged': ['supervisor', 'hq_duty_officer', 'head_of_mission'],
+  'escalations/acknowledged': ['supervisor', 'hq_officer'],
   notes: STAFF,
   'closure/requested': STAFF,
   'closure/approved': ['supervisor'],
   'closure/rejected': ['supervisor'],
 };
 
-export const SUPERVISING_ROLES = ['supervisor', 'hq_duty_officer', 'head_of_mission'];
+/** Who reads the supervisors' lists (the API's OVERSEERS). */
+export const SUPERVISING_ROLES = ['supervisor', 'hq_officer'];
 
 export function mayRun(command: CommandPath, role: string, permittedCommands?: readonly string[]): boolean {
   if (permittedCommands) return permittedCommands.includes(TYPE_OF[command]);

@@ -3,9 +3,10 @@
 import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Actor, OpenCase } from '@baoho/domain';
-import { HttpProblem } from '@baoho/http';
+import { Allow, HttpProblem } from '@baoho/http';
 import type { PersonCommand } from '@baoho/workflows';
 import { CurrentActor } from '../auth/current-actor';
+import { CASE_STAFF } from '../auth/roles';
 import { parseInput } from '../http/parse-body';
 import { respond } from '../http/respond';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -16,6 +17,7 @@ import { openCaseBodySchema, type OpenCaseBody } from './open-case-body';
 
 const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
+@Allow(...CASE_STAFF)
 @Controller('v1/cases')
 export class CasesController {
   constructor(

@@ -1,9 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import type { Actor } from '@baoho/domain';
+import { Allow } from '@baoho/http';
 import { CurrentActor } from '../auth/current-actor';
+import { CASE_STAFF } from '../auth/roles';
 import { parseInput } from '../http/parse-body';
 import { CaseSearch, searchQuerySchema, type SearchHit } from './case-search';
 
+@Allow(...CASE_STAFF)
 @Controller('v1/search')
 export class SearchController {
   constructor(private readonly search: CaseSearch) {}

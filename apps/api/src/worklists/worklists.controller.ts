@@ -1,9 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import type { Actor } from '@baoho/domain';
+import { Allow } from '@baoho/http';
 import { CurrentActor } from '../auth/current-actor';
+import { CASE_STAFF } from '../auth/roles';
 import { parseInput } from '../http/parse-body';
 import { missionListQuerySchema, myCasesQuerySchema, WorklistQuery, type Page, type WorklistRow } from './worklist-query';
 
+@Allow(...CASE_STAFF)
 @Controller('v1')
 export class WorklistsController {
   constructor(private readonly worklists: WorklistQuery) {}

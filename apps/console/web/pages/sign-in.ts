@@ -3,7 +3,7 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { devSignIn, devSignInEnabled, sessionFromToken, signIn } from '../identity.js';
 import { MISSIONS } from '../../../../libs/domain/src/missions/missions.js';
-import { ROLES } from '../../../../libs/domain/src/shared/vocabulary.js';
+import { TOKEN_ROLES } from '../../../../libs/domain/src/shared/vocabulary.js';
 import { formValue, input, select, statusLine } from '../forms.js';
 
 export function signInPage(root: HTMLElement, done: () => void): () => void {
@@ -34,7 +34,7 @@ export function signInPage(root: HTMLElement, done: () => void): () => void {
       h('h2', { id: 'dev-title' }, t('signIn.dev')),
       h('p', {}, t('signIn.devHint')),
       input('userId', t('signIn.user'), { value: 'cw-1', required: true, autocomplete: 'username' }),
-      select('role', t('signIn.role'), 'role', ROLES, 'caseworker'),
+      select('role', t('signIn.role'), 'role', TOKEN_ROLES, 'caseworker'),
       select('mission', t('signIn.mission'), 'mission', MISSIONS.map((m) => m.code), 'KR-SEL'),
       h('button', { type: 'submit' }, t('signIn.submit')),
       status);
