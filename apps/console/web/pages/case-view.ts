@@ -144,7 +144,7 @@ function drawLadder(target: HTMLElement, level: number): void {
   show(target,
     h('h2', { id: 'ladder-title' }, t('case.ladder')),
     h('ol', { class: 'ladder', 'data-testid': 'ladder', 'data-level': level }, ...rungs.map((key, i) =>
-      h('li', { class: i === level ? 'current' : i < level ? 'passed' : '', 'aria-current': i === level ? 'step' : null },
+      h('li', { class: i === level ? `current level-${i}` : i < level ? 'passed' : '', 'aria-current': i === level ? 'step' : null },
         svg('svg', { width: 14, height: 14, 'aria-hidden': 'true' }, svg('circle', { cx: 7, cy: 7, r: 6 })), ' ', t(key),
         i === level ? h('span', { class: 'visually-hidden' }, ` (${t('case.ladderCurrent')})`) : null))));
 }
