@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# One image for the four apps; APP chooses which one runs: api (3000), worker (3001), intake (3002), relay (3003).
+# One image for the five apps; APP chooses which one runs: api (3000), worker (3001), intake (3002), relay (3003),
+# console (3004).
 #   docker build -t baoho .            docker run -e APP=relay -e DATABASE_URL=… -e KAFKA_BROKERS=… baoho
 # The one-shot migration runs the same image: node dist/libs/event-store/src/migrate.js
 
@@ -12,7 +13,7 @@ COPY apps ./apps
 COPY libs ./libs
 COPY workflows ./workflows
 COPY scripts ./scripts
-RUN npx tsc -p tsconfig.build.json && npx tsc-alias -p tsconfig.build.json \
+RUN npx tsc -p tsconfig.build.json && npx tsc-alias -p tsconfig.build.json && bash scripts/build-console.sh \
  && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
@@ -28,6 +29,6 @@ ENV APP=${APP}
 # the master keys volume mounts here (owned by node, so the `keys` service may create the file)
 RUN mkdir -p /keys && chown node:node /keys && chmod 700 /keys
 USER node
-EXPOSE 3000 3001 3002 3003
+EXPOSE 3000 3001 3002 3003 3004
 # exec replaces the shell: node is PID 1 and gets `docker stop`'s SIGTERM itself (graceful shutdown, exit 0)
 CMD ["sh", "-c", "exec node dist/apps/${APP}/src/main.js"]

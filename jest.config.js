@@ -1,4 +1,4 @@
-// One jest run, four projects; the suffix of a test file says its level (see STYLE.md).
+// One jest run, five projects; the suffix of a test file says its level (see STYLE.md).
 const swc = [
   '@swc/jest',
   {
@@ -35,6 +35,8 @@ module.exports = {
     project('workflow', ['<rootDir>/tests/workflow/**/*.spec.ts'], { setupFiles: [quietTemporal] }),
     project('integration', ['<rootDir>/tests/integration/**/*.int.spec.ts'], { setupFiles: [quietTemporal] }),
     project('e2e', ['<rootDir>/tests/e2e/**/*.e2e.spec.ts'], { setupFiles: [quietTemporal] }),
+    // The console in real headless Chromium against the built apps (tests/support/browser.ts).
+    project('browser', ['<rootDir>/tests/browser/**/*.browser.spec.ts'], { setupFiles: [quietTemporal] }),
   ],
   testTimeout: 60_000,
 };

@@ -9,3 +9,7 @@ if [[ ! -f "$marker" || package-lock.json -nt "$marker" ]]; then
   # platforms' optional binaries (@swc/core-darwin-*, …) even when it wrote that lock itself.
   npm install --no-save --no-audit --no-fund --loglevel=error >&2
 fi
+# `npm test` only (it sets BAOHO_NEEDS_BROWSER): the browser for the console's tests.
+if [[ "${BAOHO_NEEDS_BROWSER:-0}" == 1 ]]; then
+  bash scripts/ensure-chromium.sh
+fi

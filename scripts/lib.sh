@@ -22,4 +22,6 @@ stop_started_services() {
 build_project() {
   echo "[build] compiling TypeScript into dist/" >&2
   (cd "$ROOT" && npx tsc -p tsconfig.build.json && npx tsc-alias -p tsconfig.build.json)
+  echo "[build] compiling the console's front end into dist/console-web/" >&2
+  bash "$ROOT/scripts/build-console.sh"
 }

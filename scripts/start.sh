@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # `npm start`: installs what is missing, starts PostgreSQL, Kafka and the Temporal dev server (with its Web UI),
-# applies migrations, starts the four apps (api, worker, intake, relay), prints where to look, and stops
+# applies migrations, starts the five apps (api, worker, intake, relay, console), prints where to look, and stops
 # everything it started on Ctrl-C.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
-APPS=(api worker intake relay)
-declare -A PORTS=([api]="${API_PORT:-3000}" [worker]="${WORKER_PORT:-3001}" [intake]="${INTAKE_PORT:-3002}" [relay]="${RELAY_PORT:-3003}")
+APPS=(api worker intake relay console)
+declare -A PORTS=([api]="${API_PORT:-3000}" [worker]="${WORKER_PORT:-3001}" [intake]="${INTAKE_PORT:-3002}" [relay]="${RELAY_PORT:-3003}" [console]="${CONSOLE_PORT:-3004}")
 pids=()
 
 bash scripts/ensure-deps.sh
@@ -35,7 +35,10 @@ node dist/libs/event-store/src/migrate.js
 
 logs="$BAOHO_HOME/logs"
 for app in "${APPS[@]}"; do
-  HTTP_PORT="${PORTS[$app]}" node dist/apps/$app/src/main.js >>"$logs/$app.log" 2>&1 &
+  # The console forwards /v1 to this API and, on a developer's machine only, offers the development sign-in.
+  HTTP_PORT="${PORTS[$app]}" CONSOLE_API_URL="http://127.0.0.1:${PORTS[api]}" \
+    CONSOLE_DEV_SIGN_IN=true CONSOLE_DEV_SIGNING_KEY_FILE="$BAOHO_HOME/keys/dev-private.pem" \
+    node dist/apps/$app/src/main.js >>"$logs/$app.log" 2>&1 &
   pids+=($!)
 done
 for app in "${APPS[@]}"; do
@@ -47,6 +50,7 @@ done
 cat <<INFO
 
   baoho is running.
+    console        http://127.0.0.1:${PORTS[console]}          (supervisor board, case view, caseworker inbox; development sign-in on)
     API            http://127.0.0.1:${PORTS[api]}          (docs: /docs, /openapi.json; health: /health, metrics: /metrics)
                    e.g. curl -H "Authorization: Bearer \$(npm run -s token -- --role supervisor --mission KR-SEL)" http://127.0.0.1:${PORTS[api]}/v1/stuck-cases
     worker         http://127.0.0.1:${PORTS[worker]}/health

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # `npm test`: installs what is missing, starts the real services it needs, then lint, typecheck, build and
-# every jest project (unit, workflow, integration, e2e), then a scan of the run's logs and Kafka topics for the
-# test subjects' personal data. Stops the services it started itself, unless
+# every jest project (unit, workflow, integration, e2e, browser), then a scan of the run's logs and Kafka topics
+# for the test subjects' personal data. Stops the services it started itself, unless
 # BAOHO_KEEP_SERVICES=1. Exits non-zero on any failure.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
-bash scripts/ensure-deps.sh
+BAOHO_NEEDS_BROWSER=1 bash scripts/ensure-deps.sh
 started="$(services_down_now)"
 cleanup() {
   if [[ -n "$started" && "${BAOHO_KEEP_SERVICES:-0}" != 1 ]]; then

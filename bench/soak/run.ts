@@ -152,7 +152,7 @@ function write(minutes: readonly Minute[], begun: number, final: boolean, summar
     [m.minute, ...ALL_APPS.map((n) => m.rssMiB[n]), ...[m.command, m.board, m.caseOpen].flatMap((p) => [p.count, p.p50, p.p95, p.p99]), m.errors].join(','),
   );
   writeFileSync(path.join(dir, 'soak.csv'), `${[header.join(','), ...lines].join('\n')}\n`);
-  const colours: Record<AppName, string> = { api: '#1f77b4', worker: '#d62728', intake: '#2ca02c', relay: '#9467bd' };
+  const colours: Record<AppName, string> = { api: '#1f77b4', worker: '#d62728', intake: '#2ca02c', relay: '#9467bd', console: '#ff7f0e' };
   const memory: Series[] = ALL_APPS.map((name) => ({ name, colour: colours[name], points: minutes.map((m) => [m.minute, m.rssMiB[name]] as const) }));
   const latency: Series[] = [
     { name: 'command p99', colour: '#d62728', points: minutes.map((m) => [m.minute, m.command.p99] as const) },

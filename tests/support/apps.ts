@@ -7,7 +7,7 @@ import path from 'node:path';
 import { keysEnv } from './keys';
 import { authEnv } from './tokens';
 
-export type AppName = 'api' | 'worker' | 'intake' | 'relay';
+export type AppName = 'api' | 'worker' | 'intake' | 'relay' | 'console';
 
 const root = path.resolve(__dirname, '../..');
 

@@ -1,9 +1,9 @@
 // One schema per app: exactly the variables it needs, with its own default HTTP port.
 import type { z } from 'zod';
 import { authConfig } from './auth';
-import { composeConfig, databaseConfig, httpConfig, kafkaConfig, keysConfig, logConfig, searchConfig, temporalConfig } from './pieces';
+import { consoleConfig, composeConfig, databaseConfig, httpConfig, kafkaConfig, keysConfig, logConfig, searchConfig, temporalConfig } from './pieces';
 
-export const DEFAULT_PORTS = { api: 3000, worker: 3001, intake: 3002, relay: 3003 } as const;
+export const DEFAULT_PORTS = { api: 3000, worker: 3001, intake: 3002, relay: 3003, console: 3004 } as const;
 
 export const apiConfigSchema = composeConfig({
   database: databaseConfig(),
@@ -44,6 +44,13 @@ export const relayConfigSchema = composeConfig({
   log: logConfig(),
 });
 export type RelayConfig = z.output<typeof relayConfigSchema>;
+
+export const consoleConfigSchema = composeConfig({
+  console: consoleConfig(),
+  http: httpConfig(DEFAULT_PORTS.console),
+  log: logConfig(),
+});
+export type ConsoleConfig = z.output<typeof consoleConfigSchema>;
 
 /** The typed sections, for code that takes one piece of configuration. */
 export type DatabaseConfig = ApiConfig['database'];

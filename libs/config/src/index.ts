@@ -3,6 +3,7 @@ export { authConfig, type AuthConfig, type AuthKeySource } from './auth';
 export { ConfigError, type ConfigIssue } from './config-error';
 export { loadConfig } from './load-config';
 export {
+  consoleConfig,
   composeConfig,
   databaseConfig,
   DEFAULT_MASTER_KEYS_FILE,
@@ -18,10 +19,12 @@ export { LOG_LEVELS, type LogLevelName } from './variables';
 export {
   DEFAULT_PORTS,
   apiConfigSchema,
+  consoleConfigSchema,
   intakeConfigSchema,
   relayConfigSchema,
   workerConfigSchema,
   type ApiConfig,
+  type ConsoleConfig,
   type DatabaseConfig,
   type HttpConfig,
   type IntakeConfig,

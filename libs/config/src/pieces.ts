@@ -1,8 +1,10 @@
 // The shared pieces an app's configuration is composed from. Each piece reads its own variables from the
 // environment and maps them to a typed section; `composeConfig` joins pieces into one schema.
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { hostPortList, hostPortString, logLevel, port, postgresUrl, stringWithDefault, type LogLevelName } from './variables';
+import { blankAsMissing, hostPortList, hostPortString, isHttpUrl, logLevel, port, postgresUrl, stringWithDefault, type LogLevelName } from './variables';
 
 export const databaseConfig = () =>
   z.object({ DATABASE_URL: postgresUrl() }).transform((env) => ({ url: env.DATABASE_URL }));
@@ -57,6 +59,42 @@ export const httpConfig = (defaultPort: number) =>
   z
     .object({ HTTP_HOST: stringWithDefault('127.0.0.1'), HTTP_PORT: port(defaultPort) })
     .transform((env) => ({ host: env.HTTP_HOST, port: env.HTTP_PORT }));
+
+/**
+ * The console: where the API it forwards `/v1/*` to listens, and whether it offers the development sign-in
+ * (pick a user, role and mission; the console signs a token with the local development key). That sign-in is for
+ * a developer's machine only: off unless CONSOLE_DEV_SIGN_IN is exactly `true` (`npm start` sets it), and then it
+ * needs the key (CONSOLE_DEV_SIGNING_KEY_FILE) and the issuer and audience the API trusts (AUTH_ISSUER, AUTH_AUDIENCE).
+ */
+export const consoleConfig = () =>
+  z
+    .object({
+      CONSOLE_API_URL: stringWithDefault('http://127.0.0.1:3000').refine(isHttpUrl, { message: 'must be an http:// or https:// URL' }),
+      CONSOLE_DEV_SIGN_IN: z.preprocess(blankAsMissing, z.enum(['true', 'false'], { error: 'must be true or false' }).default('false')),
+      CONSOLE_DEV_SIGNING_KEY_FILE: z.preprocess(blankAsMissing, z.string().optional()),
+      AUTH_ISSUER: stringWithDefault('baoho-dev'),
+      AUTH_AUDIENCE: stringWithDefault('baoho'),
+    })
+    .superRefine((env, context) => {
+      if (env.CONSOLE_DEV_SIGN_IN !== 'true') return;
+      const file = env.CONSOLE_DEV_SIGNING_KEY_FILE;
+      if (file === undefined) {
+        context.addIssue({ code: 'custom', path: ['CONSOLE_DEV_SIGNING_KEY_FILE'], message: 'is required when CONSOLE_DEV_SIGN_IN is true' });
+        return;
+      }
+      try {
+        if (!createPrivateKey(readFileSync(file, 'utf8')).asymmetricKeyType?.startsWith('rsa')) throw new Error('not RSA');
+      } catch {
+        context.addIssue({ code: 'custom', path: ['CONSOLE_DEV_SIGNING_KEY_FILE'], message: 'must name a readable RSA private key (PEM)' });
+      }
+    })
+    .transform((env) => ({
+      apiUrl: env.CONSOLE_API_URL.replace(/\/+$/, ''),
+      devSignIn:
+        env.CONSOLE_DEV_SIGN_IN === 'true'
+          ? { privateKeyPem: readFileSync(env.CONSOLE_DEV_SIGNING_KEY_FILE!, 'utf8'), issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE }
+          : null,
+    }));
 
 export const logConfig = (fallback: LogLevelName = 'info') =>
   z.object({ LOG_LEVEL: logLevel(fallback) }).transform((env) => ({ level: env.LOG_LEVEL }));

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** An unset or blank variable counts as missing, so `FOO=` falls back to the default or is reported as required. */
-const blankAsMissing = (value: unknown): unknown =>
+export const blankAsMissing = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 const required = { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : 'must be a string') };
@@ -33,6 +33,16 @@ export const hostPortList = () =>
     .refine((list) => list.length > 0 && list.every(isHostPort), {
       message: 'must be a comma-separated list of host:port (for example 127.0.0.1:9092)',
     });
+
+/** An absolute http(s) URL with a host. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 /** A PostgreSQL connection URL. The message never repeats it: it usually carries a password. */
 export const postgresUrl = () =>

@@ -4,6 +4,7 @@ import {
   DEFAULT_MASTER_KEYS_FILE,
   DEV_SEARCH_INDEX_KEY,
   apiConfigSchema,
+  consoleConfigSchema,
   intakeConfigSchema,
   loadConfig,
   relayConfigSchema,
@@ -19,6 +20,8 @@ const PRIVATE_PEM = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString
 const keyDir = mkdtempSync(path.join(tmpdir(), 'baoho-config-'));
 const PUBLIC_KEY_FILE = path.join(keyDir, 'public.pem');
 writeFileSync(PUBLIC_KEY_FILE, PUBLIC_PEM);
+const PRIVATE_KEY_FILE = path.join(keyDir, 'private.pem');
+writeFileSync(PRIVATE_KEY_FILE, PRIVATE_PEM);
 
 const valid = {
   DATABASE_URL: 'postgres://baoho:s3cret-pw@db.internal:5432/baoho',
@@ -55,6 +58,20 @@ describe('loadConfig', () => {
 
     it('refuses a key cache TTL beyond five minutes, naming the variable', () => {
       expect(() => loadConfig(apiConfigSchema, { ...valid, DATA_KEY_CACHE_TTL_MS: '600000' })).toThrow(/DATA_KEY_CACHE_TTL_MS/);
+    });
+
+    it('keeps the console development sign-in off unless CONSOLE_DEV_SIGN_IN is exactly true, and then needs its key', () => {
+      expect(loadConfig(consoleConfigSchema, {})).toEqual({
+        console: { apiUrl: 'http://127.0.0.1:3000', devSignIn: null },
+        http: { host: '127.0.0.1', port: 3004 },
+        log: { level: 'info' },
+      });
+      expect(configErrorOf(() => loadConfig(consoleConfigSchema, { CONSOLE_DEV_SIGN_IN: 'true' })).variables).toEqual(['CONSOLE_DEV_SIGNING_KEY_FILE']);
+      expect(configErrorOf(() => loadConfig(consoleConfigSchema, { CONSOLE_DEV_SIGN_IN: 'true', CONSOLE_DEV_SIGNING_KEY_FILE: path.join(keyDir, 'missing.pem') })).variables).toEqual(['CONSOLE_DEV_SIGNING_KEY_FILE']);
+      const on = loadConfig(consoleConfigSchema, { CONSOLE_DEV_SIGN_IN: 'true', CONSOLE_DEV_SIGNING_KEY_FILE: PRIVATE_KEY_FILE, CONSOLE_API_URL: 'http://api:3000/' }).console;
+      expect(on).toEqual({ apiUrl: 'http://api:3000', devSignIn: { privateKeyPem: PRIVATE_PEM, issuer: 'baoho-dev', audience: 'baoho' } });
+      expect(configErrorOf(() => loadConfig(consoleConfigSchema, { CONSOLE_DEV_SIGN_IN: 'yes' })).variables).toEqual(['CONSOLE_DEV_SIGN_IN']);
+      expect(configErrorOf(() => loadConfig(consoleConfigSchema, { CONSOLE_API_URL: 'ftp://api' })).variables).toEqual(['CONSOLE_API_URL']);
     });
 
     it('takes the token key from exactly one of a PEM file, an inline PEM or a JWKS URL', () => {

@@ -1,0 +1,70 @@
+// Who is signed in and how the console proves it to the API: the one place that knows. Every call carries
+// `Authorization: Bearer <token>` (an RS256 JWT: pasted, or signed by the console's development sign-in); its
+// claims say who is shown as signed in. The session lives in sessionStorage (gone with the tab), never in a URL.
+
+export interface Session {
+  readonly userId: string;
+  readonly role: string;
+  readonly missions: readonly string[];
+  /** The access token (JWT) every call carries. */
+  readonly token: string;
+}
+
+const STORAGE_KEY = 'baoho.console.session';
+
+export function currentSession(): Session | undefined {
+  const stored = sessionStorage.getItem(STORAGE_KEY);
+  if (!stored) return undefined;
+  try {
+    const session = JSON.parse(stored) as Session;
+    return typeof session.token === 'string' && typeof session.userId === 'string' && typeof session.role === 'string' && Array.isArray(session.missions) ? session : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function signIn(session: Session): void {
+  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+}
+
+export function signOut(): void {
+  sessionStorage.removeItem(STORAGE_KEY);
+}
+
+export function authHeaders(session: Session): Record<string, string> {
+  return { authorization: `Bearer ${session.token}` };
+}
+
+/** The session a pasted JWT stands for (its claims: sub, role, missions), or undefined if it is not one. */
+export function sessionFromToken(token: string): Session | undefined {
+  const parts = token.trim().split('.');
+  if (parts.length !== 3) return undefined;
+  try {
+    const json = atob(parts[1]!.replace(/-/g, '+').replace(/_/g, '/'));
+    const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0)))) as Record<string, unknown>;
+    if (typeof claims.sub !== 'string' || typeof claims.role !== 'string') return undefined;
+    const missions = Array.isArray(claims.missions) ? claims.missions.filter((m): m is string => typeof m === 'string') : [];
+    return { userId: claims.sub, role: claims.role, missions, token: token.trim() };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Asks the console app for a development token (only when it runs with CONSOLE_DEV_SIGN_IN=true). */
+export async function devSignIn(userId: string, role: string, mission: string): Promise<Session> {
+  const response = await fetch('/console/dev-sign-in', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId, role, missions: [mission] }),
+  });
+  if (!response.ok) throw new Error(`dev sign-in refused (${response.status})`);
+  const session = sessionFromToken(((await response.json()) as { token: string }).token);
+  if (!session) throw new Error('dev sign-in answered without a token');
+  return session;
+}
+
+export async function devSignInEnabled(): Promise<boolean> {
+  const response = await fetch('/console/config').catch(() => undefined);
+  if (!response?.ok) return false;
+  return ((await response.json()) as { devSignIn?: boolean }).devSignIn === true;
+}

@@ -1,0 +1,220 @@
+import type { Page } from 'playwright-core';
+import { serviceEnv, startApp, startReadyApps, type RunningApp } from '../support/apps';
+import { apiClient, walkIn, type Caller } from '../support/api-client';
+import { launchBrowser, screenshot, seriousAxeViolations, type Browser } from '../support/browser';
+import { createTestDatabase, type TestDatabase } from '../support/postgres';
+import { authEnv } from '../support/tokens';
+import { devPrivateKeyFile } from '../../scripts/dev-token';
+import { uniqueTaskQueue } from '../support/temporal';
+
+// The console in real headless Chromium, against the built api, worker and console apps on the real services:
+// a caseworker signs in, opens a walk-in case with the form, advances it and watches the timeline and clocks
+// change; a supervisor watches an overdue critical case appear on the board and acknowledges its escalation; the
+// language switches and stays switched; every page passes axe-core with no serious or critical violation.
+jest.setTimeout(300_000);
+
+const WAIT = { timeout: 60_000 };
+const MINUTE = 60_000;
+const supervisorCaller: Caller = { userId: 'sup-7', role: 'supervisor' };
+
+/** What the console's development sign-in needs: the development key and the issuer and audience the API trusts. */
+const consoleSignIn = (): Record<string, string> => ({
+  CONSOLE_DEV_SIGNING_KEY_FILE: devPrivateKeyFile(),
+  AUTH_ISSUER: authEnv().AUTH_ISSUER!,
+  AUTH_AUDIENCE: authEnv().AUTH_AUDIENCE!,
+});
+
+describe('the console in a browser', () => {
+  let db: TestDatabase;
+  let apps: RunningApp[] = [];
+  let consoleApp: RunningApp;
+  let browser: Browser;
+  let api: ReturnType<typeof apiClient>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const env = { ...serviceEnv(), DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('browser-console') };
+    apps = await startReadyApps(['worker', 'api'], env);
+    api = apiClient(apps[1]!.url);
+    consoleApp = await startApp('console', { ...consoleSignIn(), CONSOLE_API_URL: apps[1]!.url, CONSOLE_DEV_SIGN_IN: 'true' });
+    browser = await launchBrowser();
+  });
+
+  afterEach(() => {
+    // No script error on any page, and no file of the console missing.
+    expect(browser.pageErrors.splice(0)).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await consoleApp?.stop();
+    await Promise.all(apps.map((app) => app.stop('SIGTERM')));
+    await db?.drop();
+  });
+
+  async function signIn(page: Page, userId: string, role: string): Promise<void> {
+    await page.goto(consoleApp.url);
+    await page.getByRole('heading', { name: /Development sign-in|Đăng nhập phát triển/ }).waitFor(WAIT);
+    if ((await page.locator('html').getAttribute('lang')) !== 'en') await page.locator('#language').selectOption('en');
+    await page.getByRole('heading', { name: 'Development sign-in' }).waitFor(WAIT);
+    await page.getByLabel('User id').fill(userId);
+    await page.getByLabel('Role').selectOption(role);
+    await page.getByLabel('Mission').selectOption('KR-SEL');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  }
+
+  /** Waits until the clock of `item` is drawn with `status`. */
+  async function clockStatus(page: Page, item: string, status: string): Promise<void> {
+    await page.getByTestId('clocks').locator(`li[data-item="${item}"][data-status="${status}"]`).waitFor(WAIT);
+  }
+
+  async function expectAccessible(page: Page, what: string): Promise<void> {
+    expect({ page: what, violations: await seriousAxeViolations(page) }).toEqual({ page: what, violations: [] });
+  }
+
+  it('serves the page under a strict Content-Security-Policy and offers the development sign-in only when configured', async () => {
+    const page = await fetch(consoleApp.url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+    expect(await (await fetch(`${consoleApp.url}/console/config`)).json()).toEqual({ devSignIn: true });
+    // The development sign-in signs a token the API accepts, forwarded by the console; without one the API says 401.
+    const signedIn = await fetch(`${consoleApp.url}/console/dev-sign-in`, { method: 'POST', body: JSON.stringify({ userId: 'cw-0', role: 'caseworker', missions: ['KR-SEL'] }) });
+    const { token } = (await signedIn.json()) as { token: string };
+    expect((await fetch(`${consoleApp.url}/v1/my-cases`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await fetch(`${consoleApp.url}/v1/my-cases`)).status).toBe(401);
+    const off = await startApp('console', { CONSOLE_API_URL: apps[1]!.url });
+    try {
+      expect(await (await fetch(`${off.url}/console/config`)).json()).toEqual({ devSignIn: false });
+      const refused = await fetch(`${off.url}/console/dev-sign-in`, { method: 'POST', body: JSON.stringify({ userId: 'x', role: 'supervisor', missions: ['KR-SEL'] }) });
+      expect(refused.status).toBe(404);
+    } finally {
+      await off.stop();
+    }
+  });
+
+  it('lets a caseworker open a walk-in case, advance it, and see the timeline and clocks change', async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, 'cw-7', 'caseworker');
+    await page.getByRole('heading', { name: 'My cases, nearest deadline first' }).waitFor(WAIT);
+    await expectAccessible(page, 'inbox');
+
+    await page.getByRole('link', { name: 'Open a walk-in case' }).first().click();
+    await page.getByRole('heading', { name: 'Open a walk-in case' }).waitFor(WAIT);
+    // Validates as you type, by the API's rules.
+    await page.getByLabel('Phone (optional)').fill('call me');
+    await page.getByText('Digits, spaces and ()./- only').waitFor(WAIT);
+    expect(await page.getByLabel('Phone (optional)').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Phone (optional)').fill('+82 10-5555-0199');
+    expect(await page.getByLabel('Phone (optional)').getAttribute('aria-invalid')).toBe('false');
+    await page.getByLabel('Passport number (optional)').fill('B12');
+    await page.getByText('5 to 20 letters or digits.').waitFor(WAIT);
+    await page.getByLabel('Passport number (optional)').fill('');
+    await page.getByRole('button', { name: 'Open the case' }).click();
+    await page.getByText('Correct the marked fields first.').waitFor(WAIT); // no name, no category yet
+    await expectAccessible(page, 'new case');
+    await page.getByLabel('Full name').fill('Phạm Thị Lan');
+    await page.getByLabel('labour exploitation').check();
+    await page.getByLabel('City (optional)').fill('Seoul');
+    await page.getByRole('button', { name: 'Open the case' }).click();
+
+    await page.waitForURL(/#\/case\/wk-/, WAIT);
+    const caseId = decodeURIComponent(page.url().split('#/case/')[1]!);
+    const timeline = page.getByTestId('timeline');
+    await timeline.locator('li[data-type="CaseOpened"]').waitFor(WAIT);
+    const firstContact = page.getByTestId('clocks').locator('li[data-item="first_contact"]');
+    expect(await firstContact.getAttribute('data-status')).toBe('open');
+    expect(await page.getByTestId('clocks').locator('li[data-item="assessment"]').count()).toBe(0);
+
+    // A domain error is shown next to the form that caused it: no unreachable attempt was recorded yet.
+    await page.locator('form[data-command="pause"]').getByLabel('Reason').selectOption('survivor_unreachable');
+    await page.locator('form[data-command="pause"]').getByRole('button', { name: 'Save' }).click();
+    const pauseError = page.locator('form[data-command="pause"] .form-status.error');
+    await pauseError.waitFor(WAIT);
+    expect(await pauseError.getAttribute('data-code')).toMatch(/^[A-Z_]+$/);
+
+    // Advance: first contact made, then the assessment.
+    const contact = page.locator('form[data-command="contacts"]');
+    await contact.getByLabel('Outcome').selectOption('reached');
+    await contact.getByRole('button', { name: 'Save' }).click();
+    await timeline.locator('li[data-type="ContactRecorded"]').waitFor(WAIT);
+    await clockStatus(page, 'first_contact', 'done');
+    await page.getByTestId('clocks').locator('li[data-item="assessment"]').waitFor(WAIT);
+
+    const assessment = page.locator('form[data-command="assessment"]');
+    await assessment.getByLabel('safety', { exact: true }).check();
+    await assessment.getByLabel('Her wish').selectOption('return');
+    await assessment.getByLabel('Safety plan agreed').check();
+    await assessment.getByRole('button', { name: 'Save' }).click();
+    await timeline.locator('li[data-type="AssessmentSubmitted"]').waitFor(WAIT);
+    await clockStatus(page, 'assessment', 'done');
+    await page.getByTestId('clocks').locator('li[data-item="action_plan"]').waitFor(WAIT);
+
+    // Live: a supervisor assigns the case elsewhere; the open page shows it without a reload.
+    expect((await api.post(`/v1/cases/${caseId}/assignment`, supervisorCaller, { caseworkerId: 'cw-7' })).status).toBe(200);
+    await timeline.locator('li[data-type="CaseworkerAssigned"]').waitFor(WAIT);
+    await page.locator('dd', { hasText: 'cw-7' }).waitFor(WAIT);
+    // Only what a caseworker may do: no assignment, no closure approval.
+    expect(await page.locator('form[data-command="assignment"]').count()).toBe(0);
+    expect(await page.locator('form[data-command="closure/approved"]').count()).toBe(0);
+
+    await expectAccessible(page, 'case view');
+    await screenshot(page, 'case-view');
+
+    await page.getByRole('link', { name: 'My cases' }).click();
+    await page.getByTestId('my-cases').locator(`tr[data-case="${caseId}"]`).waitFor(WAIT);
+    await page.close();
+  });
+
+  it('shows a supervisor an overdue critical case arriving on the board, acknowledged from there; the language switches and stays', async () => {
+    const page = await browser.context.newPage();
+    // The board polls with conditional requests: an unchanged list comes back as 304 Not Modified.
+    const notModified = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/v1/') && r.status() === 304, WAIT);
+    await signIn(page, supervisorCaller.userId, 'supervisor');
+    await page.getByRole('heading', { name: /Supervisor board/ }).waitFor(WAIT);
+    await notModified;
+
+    // A critical case (immediate danger: first contact due within 1 h) reported 90 minutes ago: the API takes a
+    // past reportedAt and the clocks count from it, so its workflow finds first contact overdue and escalates.
+    const reportedAt = new Date(Date.now() - 90 * MINUTE).toISOString();
+    const opened = await api.post<{ caseId: string; risk: string }>('/v1/cases', { userId: 'cw-8', role: 'caseworker' }, walkIn({ immediateDanger: true, reportedAt }));
+    expect(opened.status).toBe(201);
+    expect(opened.body.risk).toBe('critical');
+    const caseId = opened.body.caseId;
+
+    const escalationRow = page.getByTestId('escalations').locator(`tr[data-case="${caseId}"]`);
+    await escalationRow.waitFor(WAIT);
+    expect(await escalationRow.textContent()).toContain('first contact');
+    const stuckRow = page.getByTestId('stuck-cases').locator(`tr[data-case="${caseId}"]`);
+    await stuckRow.waitFor(WAIT);
+    expect(await stuckRow.textContent()).toContain('first contact past its deadline');
+    expect(await stuckRow.textContent()).toContain('critical');
+    await page.getByTestId('stage-risk').waitFor(WAIT);
+    await page.locator('.charts figure').first().waitFor(WAIT);
+    await expectAccessible(page, 'board');
+    await screenshot(page, 'board');
+
+    await escalationRow.getByRole('button', { name: `Acknowledge first contact of case ${caseId}` }).click();
+    await escalationRow.waitFor({ state: 'detached', ...WAIT });
+    const waiting = await api.get<{ items: Array<{ caseId: string }> }>('/v1/escalations', supervisorCaller);
+    expect(waiting.body.items.map((i) => i.caseId)).not.toContain(caseId);
+
+    // The case view shows its ladder at level 1.
+    await stuckRow.getByRole('link', { name: caseId }).click();
+    await page.getByTestId('ladder').waitFor(WAIT);
+    expect(await page.getByTestId('ladder').getAttribute('data-level')).toBe('1');
+    expect(await page.locator('[data-testid=ladder] li[aria-current="step"]').textContent()).toContain('Level 1');
+    await expectAccessible(page, 'case view (supervisor)');
+
+    // Vietnamese, switched on the page, and kept after a reload.
+    await page.locator('#language').selectOption('vi');
+    await page.getByRole('heading', { name: 'Thang chuyển cấp' }).waitFor(WAIT);
+    await page.getByRole('link', { name: 'Bảng giám sát' }).click();
+    await page.getByRole('heading', { name: /Bảng giám sát/ }).waitFor(WAIT);
+    await page.reload();
+    await page.getByRole('heading', { name: /Bảng giám sát/ }).waitFor(WAIT);
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    await expectAccessible(page, 'board (vi)');
+    await page.close();
+  });
+});
