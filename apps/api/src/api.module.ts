@@ -4,7 +4,11 @@ import type { ApiConfig } from '@baoho/config';
 import { EventStore } from '@baoho/event-store';
 import { AuthModule } from '@baoho/http';
 import { ObservabilityModule, POSTGRES_POOL, TemporalConnectionHolder, type Logger } from '@baoho/observability';
+import { AuditController } from './audit/audit.controller';
+import { ReadAudit } from './audit/read-audit';
+import { CaseAccess } from './auth/case-access';
 import { CaseGateway } from './cases/case-gateway';
+import { MeController } from './me/me.controller';
 import { CaseReader } from './cases/case-reader';
 import { CasesController } from './cases/cases.controller';
 import { IdempotencyService } from './idempotency/idempotency.service';
@@ -31,7 +35,7 @@ export class ApiModule {
         }),
         AuthModule.forRoot(config.auth),
       ],
-      controllers: [CasesController, WorklistsController, SearchController, SupervisionController, OpenApiController],
+      controllers: [CasesController, WorklistsController, SearchController, SupervisionController, AuditController, MeController, OpenApiController],
       providers: [
         {
           provide: CaseGateway,
@@ -40,6 +44,8 @@ export class ApiModule {
         },
         // Reads the log only; appends are the workflows' (invariant 2).
         { provide: CaseReader, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new CaseReader(new EventStore(pool)) },
+        { provide: CaseAccess, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new CaseAccess(pool) },
+        { provide: ReadAudit, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new ReadAudit(pool) },
         { provide: IdempotencyService, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new IdempotencyService(pool) },
         { provide: WorklistQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new WorklistQuery(pool) },
         { provide: SupervisionQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new SupervisionQuery(pool) },
