@@ -1,6 +1,6 @@
 // Cases for the people who work them: open one by hand, read one, and send it any command of the protocol.
 // Every change goes to the case's workflow as an update and answers with the new case view.
-import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Actor, OpenCase } from '@baoho/domain';
 import { Allow, HttpProblem } from '@baoho/http';
@@ -69,6 +69,7 @@ export class CasesController {
    */
   @Allow('caseworker', 'supervisor', 'hq_officer')
   @Post(':caseId/break-glass')
+  @HttpCode(200)
   async breakGlass(
     @CurrentActor() actor: Actor,
     @Param('caseId') rawCaseId: string,
