@@ -65,7 +65,7 @@ async function bare(pool: Pool, sql: string, args: () => unknown[], seconds: num
 }
 
 // The first page's SQL, as the query classes send it (SupervisionQuery.stuck, WorklistQuery.mission).
-const STUCK_SQL = stuckPageSql(new Date(), MISSION, undefined, LIMIT).text;
+const STUCK_SQL = stuckPageSql(new Date(), [MISSION], undefined, LIMIT).text;
 const LIST_SQL = `SELECT case_id, mission, stage, status, risk_level, assignee, escalation_level, next_due_at, last_activity_at, categories
   FROM case_summary WHERE mission = $1 ORDER BY coalesce(next_due_at, 'infinity'::timestamptz), case_id LIMIT $2`;
 

@@ -5,7 +5,11 @@ import { createCasePersonalData, type CasePersonalData } from '@baoho/crypto';
 import { EventStore } from '@baoho/event-store';
 import { AuthModule } from '@baoho/http';
 import { ObservabilityModule, POSTGRES_POOL, TemporalConnectionHolder, type Logger } from '@baoho/observability';
+import { AuditController } from './audit/audit.controller';
+import { ReadAudit } from './audit/read-audit';
+import { CaseAccess } from './auth/case-access';
 import { CaseGateway } from './cases/case-gateway';
+import { MeController } from './me/me.controller';
 import { CaseReader } from './cases/case-reader';
 import { CasesController } from './cases/cases.controller';
 import { IdempotencyService } from './idempotency/idempotency.service';
@@ -34,7 +38,7 @@ export class ApiModule {
         }),
         AuthModule.forRoot(config.auth),
       ],
-      controllers: [CasesController, WorklistsController, SearchController, SupervisionController, OpenApiController],
+      controllers: [CasesController, WorklistsController, SearchController, SupervisionController, AuditController, MeController, OpenApiController],
       providers: [
         // One keyring for the app (its cache is what erasure clears at once in this process).
         { provide: CASE_PERSONAL_DATA, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => createCasePersonalData(pool, config.keys) },
@@ -50,6 +54,8 @@ export class ApiModule {
           inject: [POSTGRES_POOL, CASE_PERSONAL_DATA],
           useFactory: (pool: Pool, personal: CasePersonalData) => new CaseReader(new EventStore(pool), personal),
         },
+        { provide: CaseAccess, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new CaseAccess(pool) },
+        { provide: ReadAudit, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new ReadAudit(pool) },
         { provide: IdempotencyService, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new IdempotencyService(pool) },
         { provide: WorklistQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new WorklistQuery(pool) },
         { provide: SupervisionQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new SupervisionQuery(pool) },

@@ -75,6 +75,9 @@ describe('hotline intake', () => {
       expect(first.status).toBe(201);
       const opened = (await first.json()) as { caseId: string; outcome: string };
       expect(opened).toEqual({ caseId: expect.stringMatching(/^hl-[0-9a-f]{24}$/), outcome: 'opened' });
+      // The event records the hotline system the token names, not anything in the body.
+      const { rows: [openedEvent] } = await pool.query(`SELECT metadata FROM events WHERE stream_id = $1 AND type = 'CaseOpened'`, [opened.caseId]);
+      expect(openedEvent.metadata).toMatchObject({ actor: 'hotline-e2e', role: 'hotline_integration', missions: [] });
 
       // A repeat is answered as the first was (Temporal answers the same update id with the first result).
       const again = await post('/v1/hotline-events', JSON.stringify(event));

@@ -38,6 +38,7 @@ const route = (path: string, type: CommandRoute['type'], summary: string, body: 
 
 export const COMMAND_ROUTES: readonly CommandRoute[] = [
   route('assignment', 'AssignCaseworker', 'Assign the case to a caseworker (supervisor).', z.strictObject({ caseworkerId: text(128) })),
+  route('shares', 'ShareCase', 'Share the case with another caseworker of the mission, who then sees and works it (supervisor, HQ).', z.strictObject({ userId: text(128).pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/)) })),
   route('contacts', 'RecordContact', 'Record a contact attempt with the survivor.', z.strictObject({
     channel: z.enum(CONTACT_CHANNELS),
     outcome: z.enum(['reached', 'unreachable']),
@@ -92,7 +93,7 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   route('closure/rejected', 'RejectClosure', 'Reject the requested closure (supervisor).', z.strictObject({ note })),
   route('reopened', 'ReopenCase', 'Reopen a closed case; its history is kept.', z.strictObject({ note })),
   route('notes', 'AddNote', 'Add a confidential note.', z.strictObject({ text: text(10_000) })),
-  route('erasure', 'ErasePersonalData', 'Erase the personal data of the case (head of mission; admin once authentication lands): its data key is destroyed, so names, contacts, documents, narrative and notes are unreadable everywhere; codes, times and outcomes stay for the indicators.', z.strictObject({
+  route('erasure', 'ErasePersonalData', 'Erase the personal data of the case (admin only): its data key is destroyed, so names, contacts, documents, narrative and notes are unreadable everywhere; codes, times and outcomes stay for the indicators.', z.strictObject({
     reason: z.enum(ERASURE_REASONS),
   })),
 ];

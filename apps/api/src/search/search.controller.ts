@@ -3,6 +3,7 @@ import type { Actor } from '@baoho/domain';
 import { Allow } from '@baoho/http';
 import { CurrentActor } from '../auth/current-actor';
 import { CASE_STAFF } from '../auth/roles';
+import { scopeOf } from '../auth/scope';
 import { parseInput } from '../http/parse-body';
 import { CaseSearch, searchQuerySchema, type SearchHit } from './case-search';
 
@@ -13,7 +14,7 @@ export class SearchController {
 
   /** `?name=nguyen thi hoa`, `?phone=010-5555-0101` or `?passport=C1234567`: one of them. */
   @Get()
-  find(@CurrentActor() _actor: Actor, @Query() query: unknown): Promise<{ items: SearchHit[]; nextCursor: string | null }> {
-    return this.search.find(parseInput(searchQuerySchema, query, 'query'));
+  find(@CurrentActor() actor: Actor, @Query() query: unknown): Promise<{ items: SearchHit[]; nextCursor: string | null }> {
+    return this.search.find(parseInput(searchQuerySchema, query, 'query'), scopeOf(actor));
   }
 }

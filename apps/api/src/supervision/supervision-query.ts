@@ -26,6 +26,11 @@ const cursor = z.string().max(400).optional();
 const limit = z.coerce.number().int().min(1).max(200).default(50);
 
 export const supervisionListQuerySchema = z.strictObject({ mission, cursor, limit });
+/** A list query with the missions the caller may see (null: every mission), from `missionFilter`. */
+export type ScopedListQuery = SupervisionListQuery & { readonly missions?: readonly string[] | null };
+/** The missions a list covers: the caller's scope when given, else the one asked for, else every mission (null). */
+const missionsOf = (query: ScopedListQuery): string[] | null =>
+  query.missions !== undefined ? (query.missions === null ? null : [...query.missions]) : query.mission ? [query.mission] : null;
 export type SupervisionListQuery = z.output<typeof supervisionListQuerySchema>;
 
 export interface StuckCaseReason {
@@ -129,10 +134,12 @@ interface StuckRow extends CaseHeadlineRow {
 }
 
 /** A page of the stuck list: its SQL and values (the bench runs the same SQL bare). */
-export function stuckPageSql(now: Date, mission: string | undefined, after: readonly string[] | undefined, limit: number): { text: string; values: unknown[] } {
+export function stuckPageSql(now: Date, missions: readonly string[] | null, after: readonly string[] | undefined, limit: number): { text: string; values: unknown[] } {
   const sql = new Sql();
   sql.add('stuck_at <= $ARG', now);
-  if (mission) sql.add('mission = $ARG', mission);
+  // one mission as plain equality, so the (mission, severity, stuck_at, case_id) order comes from the index
+  if (missions?.length === 1) sql.add('mission = $ARG', missions[0]);
+  else if (missions) sql.add('mission = ANY($ARG::text[])', [...missions]);
   if (after) sql.add('(severity, stuck_at, case_id) > ($ARG::smallint, $ARG::timestamptz, $ARG::text)', ...after);
   return {
     text: `SELECT case_id, mission, stage, status, risk_level, assignee, escalation_level, severity, stuck_at, stuck_triggers
@@ -154,10 +161,10 @@ export class SupervisionQuery {
    * case_summary_stuck (`stuck_at <= now`), with each case's kept triggers; its reasons are those whose instant
    * has come. A row without triggers (written before they were kept) is decided by `stuckReasons` over its state.
    */
-  async stuck(query: SupervisionListQuery): Promise<Page<StuckCase>> {
+  async stuck(query: ScopedListQuery): Promise<Page<StuckCase>> {
     const now = this.clock();
     const after = keyOf(query.cursor, [isCount, isInstant, isText]);
-    const { rows } = await this.pool.query<StuckRow>(stuckPageSql(new Date(now), query.mission, after, query.limit));
+    const { rows } = await this.pool.query<StuckRow>(stuckPageSql(new Date(now), missionsOf(query), after, query.limit));
     const legacy = await this.legacyStates(rows);
     const items: StuckCase[] = [];
     for (const row of rows) {
@@ -189,12 +196,12 @@ export class SupervisionQuery {
    * escalated deadlines come from open_deadlines (index open_deadlines_escalated); the level acknowledged and the
    * instant the level was due are the item's, in the case's folded state.
    */
-  async escalations(query: SupervisionListQuery): Promise<Page<EscalationItem>> {
+  async escalations(query: ScopedListQuery): Promise<Page<EscalationItem>> {
     const now = this.clock();
     const after = keyOf(query.cursor, [isCount, isInstant, isText, isText]);
     const sql = new Sql();
     sql.add('d.escalation_level > 0');
-    if (query.mission) sql.add('d.mission = $ARG', query.mission);
+    if (missionsOf(query)) sql.add('d.mission = ANY($ARG::text[])', missionsOf(query));
     const { rows } = await this.pool.query<{
       case_id: string; item: string; kind: string; party: string; mission: string; risk_level: string; assignee: string | null;
       escalation_level: number; acknowledged_level: number; escalated_at: Date; due_at: Date;
@@ -240,11 +247,11 @@ export class SupervisionQuery {
    * Open cases (not closed) per caseworker, by assignee id: counts by risk, overdue (the nearest deadline is past)
    * and escalated. `unassigned` counts the open cases nobody holds yet (the same on every page).
    */
-  async workload(query: SupervisionListQuery): Promise<Page<CaseworkerWorkload> & { readonly unassigned: number }> {
+  async workload(query: ScopedListQuery): Promise<Page<CaseworkerWorkload> & { readonly unassigned: number }> {
     const after = keyOf(query.cursor, [isText]);
     const sql = new Sql();
     sql.add(`status <> 'closed'`);
-    if (query.mission) sql.add('mission = $ARG', query.mission);
+    if (missionsOf(query)) sql.add('mission = ANY($ARG::text[])', missionsOf(query));
     const unassignedSql = `SELECT count(*)::int AS n FROM case_summary ${sql.whereClause} AND assignee IS NULL`;
     const unassignedArgs = [...sql.values];
     sql.add('assignee IS NOT NULL');
@@ -278,12 +285,12 @@ export class SupervisionQuery {
   }
 
   /** Closures waiting for a supervisor's approval, oldest request first. */
-  async pendingClosures(query: SupervisionListQuery): Promise<Page<PendingClosure>> {
+  async pendingClosures(query: ScopedListQuery): Promise<Page<PendingClosure>> {
     const now = this.clock();
     const after = keyOf(query.cursor, [isInstant, isText]);
     const sql = new Sql();
     sql.add(`status = 'closure_requested'`);
-    if (query.mission) sql.add('mission = $ARG', query.mission);
+    if (missionsOf(query)) sql.add('mission = ANY($ARG::text[])', missionsOf(query));
     if (after) sql.add('(closure_requested_at, case_id) > ($ARG::timestamptz, $ARG::text)', ...after);
     const { rows } = await this.pool.query<{
       case_id: string; mission: string; risk_level: string; assignee: string | null; closure_requested_at: Date;

@@ -3,6 +3,7 @@ import type { Actor } from '@baoho/domain';
 import { Allow } from '@baoho/http';
 import { CurrentActor } from '../auth/current-actor';
 import { OVERSEERS } from '../auth/roles';
+import { missionFilter, scopeOf } from '../auth/scope';
 import { parseInput } from '../http/parse-body';
 import type { Page } from '../worklists/worklist-query';
 import { IndicatorsQuery, indicatorsQuerySchema, type Indicators } from './indicators-query';
@@ -15,6 +16,12 @@ import {
   type StuckCase,
 } from './supervision-query';
 
+/** A list query narrowed to the caller's missions (a supervisor's; HQ sees all), in the query itself. */
+const scoped = <Q extends { mission?: string | undefined }>(actor: Actor, query: Q): Q & { missions: readonly string[] | null } => ({
+  ...query,
+  missions: missionFilter(scopeOf(actor), query.mission),
+});
+
 @Allow(...OVERSEERS)
 @Controller('v1')
 export class SupervisionController {
@@ -25,31 +32,32 @@ export class SupervisionController {
 
   /** Stuck cases (PROTOCOL.md), most severe first, each with its reasons and how long it has been stuck. */
   @Get('stuck-cases')
-  stuck(@CurrentActor() _actor: Actor, @Query() query: unknown): Promise<Page<StuckCase>> {
-    return this.supervision.stuck(parseInput(supervisionListQuerySchema, query, 'query'));
+  stuck(@CurrentActor() actor: Actor, @Query() query: unknown): Promise<Page<StuckCase>> {
+    return this.supervision.stuck(scoped(actor, parseInput(supervisionListQuerySchema, query, 'query')));
   }
 
   /** Escalated steps and tasks not acknowledged, highest level first. */
   @Get('escalations')
-  escalations(@CurrentActor() _actor: Actor, @Query() query: unknown): Promise<Page<EscalationItem>> {
-    return this.supervision.escalations(parseInput(supervisionListQuerySchema, query, 'query'));
+  escalations(@CurrentActor() actor: Actor, @Query() query: unknown): Promise<Page<EscalationItem>> {
+    return this.supervision.escalations(scoped(actor, parseInput(supervisionListQuerySchema, query, 'query')));
   }
 
   /** Open cases per caseworker. */
   @Get('workload')
-  workload(@CurrentActor() _actor: Actor, @Query() query: unknown): Promise<Page<CaseworkerWorkload> & { unassigned: number }> {
-    return this.supervision.workload(parseInput(supervisionListQuerySchema, query, 'query'));
+  workload(@CurrentActor() actor: Actor, @Query() query: unknown): Promise<Page<CaseworkerWorkload> & { unassigned: number }> {
+    return this.supervision.workload(scoped(actor, parseInput(supervisionListQuerySchema, query, 'query')));
   }
 
   /** Closures waiting for approval, oldest first. */
   @Get('closures/pending')
-  pendingClosures(@CurrentActor() _actor: Actor, @Query() query: unknown): Promise<Page<PendingClosure>> {
-    return this.supervision.pendingClosures(parseInput(supervisionListQuerySchema, query, 'query'));
+  pendingClosures(@CurrentActor() actor: Actor, @Query() query: unknown): Promise<Page<PendingClosure>> {
+    return this.supervision.pendingClosures(scoped(actor, parseInput(supervisionListQuerySchema, query, 'query')));
   }
 
   /** The protocol's indicators over the cases opened in [from, to). */
   @Get('indicators')
-  compute(@CurrentActor() _actor: Actor, @Query() query: unknown): Promise<Indicators> {
-    return this.indicators.compute(parseInput(indicatorsQuerySchema, query, 'query'));
+  compute(@CurrentActor() actor: Actor, @Query() query: unknown): Promise<Indicators> {
+    const input = parseInput(indicatorsQuerySchema, query, 'query');
+    return this.indicators.compute(input, missionFilter(scopeOf(actor), input.mission));
   }
 }

@@ -2,7 +2,7 @@
 // delivery of the same report — redelivered, duplicated, sent over Kafka and HTTP — names the same case and
 // the same workflow, and Temporal lets only one of them open it.
 import { createHash } from 'node:crypto';
-import type { OpenCase } from '@baoho/domain';
+import type { Actor, OpenCase } from '@baoho/domain';
 import type { HotlineCallV1 } from '@baoho/messaging';
 
 /** `hl-` and 24 hex digits (96 bits of SHA-256): stable, and no personal value can be read back from it. */
@@ -33,11 +33,12 @@ const RELATIONS: Record<HotlineCallV1['caller']['relation'], OpenCase['callerRel
   other: 'other',
 };
 
-export function toOpenCase(event: HotlineCallV1): OpenCase {
+/** `actor`: the hotline system's token (HTTP); reports from Kafka open as the recorded `hotline:<source>` operator. */
+export function toOpenCase(event: HotlineCallV1, actor?: Actor): OpenCase {
   return {
     type: 'OpenCase',
     commandId: hotlineCommandId(event.source, event.eventId),
-    actor: { userId: `hotline:${event.source}`, role: 'hotline_operator' },
+    actor: actor ?? { userId: `hotline:${event.source}`, role: 'hotline_operator' },
     caseId: hotlineCaseId(event.source, event.eventId),
     source: 'hotline',
     hotlineEventId: event.eventId,

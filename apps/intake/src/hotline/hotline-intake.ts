@@ -3,6 +3,7 @@
 // details) is the transport's business; that it is stored is everyone's.
 import { parseHotlineEvent, type RejectionReason } from '@baoho/messaging';
 import type { CaseOpener } from './case-opener';
+import type { Actor } from '@baoho/domain';
 import { toOpenCase } from './hotline-case';
 
 export type IntakeResult =
@@ -16,10 +17,11 @@ export class HotlineIntake {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async receive(raw: unknown, contractVersion?: string): Promise<IntakeResult> {
+  /** `actor`: who sends it over HTTP (the token's hotline system); absent for Kafka and for a replay. */
+  async receive(raw: unknown, contractVersion?: string, actor?: Actor): Promise<IntakeResult> {
     const parsed = parseHotlineEvent(raw, this.clock(), { contractVersion });
     if (!parsed.ok) return { kind: 'refused', reason: parsed.reason };
-    const outcome = await this.opener.open(toOpenCase(parsed.event));
+    const outcome = await this.opener.open(toOpenCase(parsed.event, actor));
     switch (outcome.kind) {
       case 'opened':
       case 'duplicate':

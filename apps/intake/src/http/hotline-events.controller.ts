@@ -1,11 +1,11 @@
 // POST /v1/hotline-events: the hotline contract for hotlines without Kafka. Same parser, same case id from
 // (source, eventId), same idempotency: a repeated POST answers with the same case. A refused body is stored
 // in the rejection store (as a dead letter would be) and answered with problem details naming paths and codes.
-import { Body, Controller, Headers, HttpCode, Inject, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Headers, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import type { Counter } from 'prom-client';
 import { CONTRACT_VERSION_HEADER } from '@baoho/messaging';
-import { Allow, HttpProblem } from '@baoho/http';
+import { Allow, HttpProblem, principalOf } from '@baoho/http';
 import { HotlineIntake, type IntakeResult } from '../hotline/hotline-intake';
 import { INTAKE_OUTCOMES } from '../intake-metrics';
 import { RejectionStore } from '../rejections/rejection-store';
@@ -35,9 +35,13 @@ export class HotlineEventsController {
     @Body() body: unknown,
     @Headers(CONTRACT_VERSION_HEADER) contractVersion: string | undefined,
     @Res({ passthrough: true }) response: Response,
+    @Req() request: Request,
   ): Promise<HotlineAccepted> {
     const raw = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
-    const result = await this.intake.receive(raw, contractVersion);
+    // The case is opened by the hotline system the token names (recorded in the event's metadata).
+    const principal = principalOf(request);
+    const actor = principal && { userId: principal.userId, role: principal.role, missions: principal.missions };
+    const result = await this.intake.receive(raw, contractVersion, actor);
     this.outcomes.inc({ via: 'http', outcome: result.kind });
     if (result.kind === 'duplicate') response.status(200);
     return answer(result, async (reason) => {

@@ -8,6 +8,8 @@ import { CreateIdempotencyKeys1763880000006 } from './1763880000006-create-idemp
 import { AddSupervisionColumns1763880000007 } from './1763880000007-add-supervision-columns';
 import { CreateCaseSearchTerms1763880000008 } from './1763880000008-create-case-search-terms';
 import { WorklistOrderIndexes1763880000009 } from './1763880000009-worklist-order-indexes';
+import { CreateCaseReadAudit1763880000010 } from './1763880000010-create-case-read-audit';
+import { AddCaseSharedWith1763880000011 } from './1763880000011-add-case-shared-with';
 import { CreateDataKeys1763880000020 } from './1763880000020-create-data-keys';
 import { AddStuckTriggers1763880000050 } from './1763880000050-add-stuck-triggers';
 
@@ -25,6 +27,8 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   AddSupervisionColumns1763880000007,
   CreateCaseSearchTerms1763880000008,
   WorklistOrderIndexes1763880000009,
+  CreateCaseReadAudit1763880000010,
+  AddCaseSharedWith1763880000011,
   CreateDataKeys1763880000020,
   AddStuckTriggers1763880000050,
 ];
