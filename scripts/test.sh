@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: installs what is missing, starts the real services it needs, then lint, typecheck, build and
-# every jest project (unit, workflow, integration, e2e). Stops the services it started itself, unless
+# every jest project (unit, workflow, integration, e2e), then the fault suite and the burst test (their own jest
+# run, one file at a time, on private services; skipped when arguments narrow the run). Stops the services it started itself, unless
 # BAOHO_KEEP_SERVICES=1. Exits non-zero on any failure.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -30,6 +31,12 @@ results=tests/.artifacts/jest-results.json
 set +e
 npx jest --ci --json --outputFile="$results" "$@"
 status=$?
+faults_status=0
+if [[ $# -eq 0 ]]; then
+  echo "[test] faults and burst (private PostgreSQL, Kafka and Temporal)" >&2
+  npx jest -c jest.faults.config.js --ci --runInBand
+  faults_status=$?
+fi
 set -e
 # one plain closing line, whatever the runner printed above
 node -e '
@@ -37,4 +44,6 @@ node -e '
   const skipped = r.numPendingTests + r.numTodoTests;
   console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
 ' "$results" || true
+[[ $faults_status -eq 0 ]] || echo "faults: failed (see above)"
+[[ $status -eq 0 ]] && exit $faults_status
 exit $status
