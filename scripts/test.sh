@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: installs what is missing, starts the real services it needs, then lint, typecheck, build and
-# every jest project (unit, workflow, integration, e2e), then the fault suite and the burst test (their own jest
-# run, one file at a time, on private services; skipped when arguments narrow the run). Stops the services it started itself, unless
+# every jest project (unit, workflow, integration, e2e), then the fault suite (its own jest
+# run, in band, on private services; skipped when arguments narrow the run). Stops the services it started itself, unless
 # BAOHO_KEEP_SERVICES=1. Exits non-zero on any failure.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -33,8 +33,8 @@ npx jest --ci --json --outputFile="$results" "$@"
 status=$?
 faults_status=0
 if [[ $# -eq 0 ]]; then
-  echo "[test] faults and burst (private PostgreSQL, Kafka and Temporal)" >&2
-  npx jest -c jest.faults.config.js --ci --runInBand
+  echo "[test] faults (private PostgreSQL, Kafka and Temporal)" >&2
+  npx jest -c jest.faults.config.js --ci --runInBand --selectProjects faults
   faults_status=$?
 fi
 set -e
