@@ -25,7 +25,7 @@ const COMMANDS_PER_SECOND = 2;
 const BOARD_PER_SECOND = 1;
 const KAFKA_OUTAGE_MS = 30_000;
 /** How long anything may take to come back on a loaded 2-core machine. */
-const RECOVERY_MS = 180_000;
+const RECOVERY_MS = 300_000;
 const APPS: readonly AppName[] = ['worker', 'intake', 'relay', 'api'];
 
 interface Outage {
