@@ -51,6 +51,12 @@ const store = proxyLocalActivities<Pick<CaseActivities, 'appendCaseEvents' | 're
   },
 });
 
+/** A local activity's failure reaches the workflow as the ApplicationFailure itself or wrapped in an ActivityFailure. */
+const isVersionConflict = (error: unknown): boolean => {
+  const failure = error instanceof ActivityFailure ? error.cause : error;
+  return failure instanceof ApplicationFailure && failure.type === 'VERSION_CONFLICT';
+};
+
 const notifications = proxyActivities<Pick<CaseActivities, 'deliverNotices'>>({
   startToCloseTimeout: '30s',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5m' },
@@ -111,7 +117,7 @@ export async function protectionCase(input: ProtectionCaseInput): Promise<void> 
     try {
       await store.appendCaseEvents({ caseId, expectedVersion: version, events: appended });
     } catch (error) {
-      if (!(error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === 'VERSION_CONFLICT')) throw error;
+      if (!isVersionConflict(error)) throw error;
       await catchUpWithLog();
       return false;
     }
