@@ -252,6 +252,22 @@ EOF
   chmod +x "$wrapper"
 }
 
+# ---------------------------------------------------------------- dev identity
+# The local development key pair (RS256) the apps trust and scripts/token.ts signs with; made once, kept.
+ensure_dev_keys() {
+  local dir="$BAOHO_HOME/keys"
+  [[ -f "$dir/dev-private.pem" && -f "$dir/dev-public.pem" ]] && return 0
+  mkdir -p "$dir" && chmod 700 "$dir"
+  node -e '
+    const { generateKeyPairSync } = require("node:crypto");
+    const fs = require("node:fs");
+    const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    fs.writeFileSync(process.argv[1] + "/dev-private.pem", privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+    fs.writeFileSync(process.argv[1] + "/dev-public.pem", publicKey.export({ type: "spki", format: "pem" }), { mode: 0o644 });
+  ' "$dir"
+  say "dev identity: RS256 key pair created in $dir"
+}
+
 # ---------------------------------------------------------------- env
 print_env() {
   echo "export DATABASE_URL='${DATABASE_URL:-postgres://baoho:baoho@127.0.0.1:$PG_PORT/baoho}'"
@@ -260,6 +276,12 @@ print_env() {
   echo "export TEMPORAL_UI_URL='${TEMPORAL_UI_URL:-http://127.0.0.1:$TEMPORAL_UI_PORT}'"
   echo "export TEMPORAL_TEST_SERVER_PATH='${TEMPORAL_TEST_SERVER_PATH:-$BAOHO_HOME/bin/temporal-test-server}'"
   echo "export BAOHO_HOME='$BAOHO_HOME'"
+  echo "export AUTH_ISSUER='${AUTH_ISSUER:-baoho-dev}'"
+  echo "export AUTH_AUDIENCE='${AUTH_AUDIENCE:-baoho}'"
+  # Keys named by the caller (a JWKS URL or an inline key) win; otherwise the apps trust the dev key.
+  if [[ -z "${AUTH_JWKS_URL:-}" && -z "${AUTH_PUBLIC_KEY:-}" ]]; then
+    echo "export AUTH_PUBLIC_KEY_FILE='${AUTH_PUBLIC_KEY_FILE:-$BAOHO_HOME/keys/dev-public.pem}'"
+  fi
 }
 
 ALL=(postgres kafka temporal testserver)
@@ -276,6 +298,7 @@ case "$cmd" in
     rc=0; for job in $(jobs -p); do wait "$job" || rc=1; done; ((rc == 0)) || die "install failed"
     for s in "${services[@]}"; do [[ "$s" == testserver ]] || "start_$s" & done
     rc=0; for job in $(jobs -p); do wait "$job" || rc=1; done; ((rc == 0)) || die "a service did not start"
+    ensure_dev_keys
     print_env >"$BAOHO_HOME/env" ;;
   stop)
     for s in "${services[@]}"; do [[ "$s" == testserver ]] || "stop_$s"; done ;;
@@ -283,6 +306,6 @@ case "$cmd" in
     pg_bin >/dev/null && pg_ready && echo "postgres: up on 127.0.0.1:$PG_PORT" || echo "postgres: down"
     port_open "$KAFKA_PORT" && echo "kafka: up on 127.0.0.1:$KAFKA_PORT" || echo "kafka: down"
     port_open "$TEMPORAL_PORT" && echo "temporal: up on 127.0.0.1:$TEMPORAL_PORT" || echo "temporal: down" ;;
-  env) print_env ;;
+  env) ensure_dev_keys; print_env ;;
   *) die "usage: scripts/services.sh install|start|stop|status|env [postgres|kafka|temporal|testserver ...]" ;;
 esac

@@ -48,7 +48,7 @@ cat <<INFO
 
   baoho is running.
     API            http://127.0.0.1:${PORTS[api]}          (docs: /docs, /openapi.json; health: /health, metrics: /metrics)
-                   e.g. curl -H 'x-baoho-user: sup-1' -H 'x-baoho-role: supervisor' http://127.0.0.1:${PORTS[api]}/v1/stuck-cases
+                   e.g. curl -H "Authorization: Bearer \$(npm run -s token -- --role supervisor --mission KR-SEL)" http://127.0.0.1:${PORTS[api]}/v1/stuck-cases
     worker         http://127.0.0.1:${PORTS[worker]}/health
     intake         http://127.0.0.1:${PORTS[intake]}/health   (POST /v1/hotline-events, GET /v1/rejections)
     relay          http://127.0.0.1:${PORTS[relay]}/health

@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { serviceEnv, startApp } from '../../tests/support/apps';
 import { createTestDatabase } from '../../tests/support/postgres';
+import { authHeader } from '../../tests/support/tokens';
 import { fill } from './fill';
 import { STUCK_STATE } from '../../apps/api/src/supervision/supervision-query';
 
@@ -35,7 +36,7 @@ async function overHttp(url: string, seconds: number): Promise<Measure> {
   let errors = 0;
   const instance = autocannon({
     url, connections: CONNECTIONS, duration: seconds,
-    headers: { 'x-baoho-user': 'sup-bench', 'x-baoho-role': 'supervisor' },
+    headers: authHeader({ role: 'supervisor', user: 'sup-bench', missions: [MISSION], ttlSeconds: 4 * 3_600 }),
   });
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
     if (status === 200) latencies.push(ms);

@@ -8,6 +8,7 @@ import { hotlineEvent } from '../../tests/support/hotline-events';
 import { startPrivateKafka, type PrivateKafka } from '../../tests/support/private-kafka';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/postgres';
 import { uniqueTaskQueue } from '../../tests/support/temporal';
+import { authHeader } from '../../tests/support/tokens';
 
 export interface Pipeline {
   /** Publishes one hotline event; returns the case id it must open and the instant it was acknowledged. */
@@ -27,7 +28,8 @@ export async function startPipeline(): Promise<Pipeline> {
   const client = new Kafka({ brokers: [kafka.brokers], logLevel: logLevel.NOTHING });
   const producer: Producer = client.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
-  const headers = { 'x-baoho-user': 'bench-reader', 'x-baoho-role': 'supervisor' };
+  // Headquarters reads every mission's cases, wherever the generated reports happen.
+  const headers = authHeader({ role: 'hq_officer', user: 'bench-reader', missions: ['HQ'], ttlSeconds: 4 * 3_600 });
   const pool = new Pool({ connectionString: db.url, max: 1 });
   return {
     async publish() {

@@ -1,10 +1,16 @@
-// A small HTTP client for API end-to-end tests: the caller's identity headers and a fresh Idempotency-Key per POST.
+// A small HTTP client for API end-to-end tests: the caller's bearer token and a fresh Idempotency-Key per POST.
 import { randomUUID } from 'node:crypto';
+import { authHeader } from './tokens';
 
 export interface Caller {
   readonly userId: string;
   readonly role: string;
+  /** The token's missions; KR-SEL (where the walk-in below happens) when not given. */
+  readonly missions?: readonly string[];
 }
+
+export const callerHeaders = (caller: Caller): Record<string, string> =>
+  authHeader({ role: caller.role, user: caller.userId, missions: caller.missions ?? ['KR-SEL'] });
 
 export interface ApiResponse<T = Record<string, unknown>> {
   readonly status: number;
@@ -18,7 +24,7 @@ export function apiClient(baseUrl: string) {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: {
-        ...(caller ? { 'x-baoho-user': caller.userId, 'x-baoho-role': caller.role } : {}),
+        ...(caller ? callerHeaders(caller) : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...headers,
       },

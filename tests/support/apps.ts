@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { authEnv } from './tokens';
 
 export type AppName = 'api' | 'worker' | 'intake' | 'relay';
 
@@ -26,9 +27,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The services the project's scripts started (`source .baoho/env`), as app variables. */
+/**
+ * The services the project's scripts started (`source .baoho/env`), as app variables, and the AUTH_* variables
+ * that make the api and the intake trust the development key (tests/support/tokens.ts signs with it).
+ */
 export function serviceEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
+  const env: Record<string, string> = { ...authEnv() };
   for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS']) {
     const value = process.env[name];
     if (!value) throw new Error(`${name} is not set: run \`source .baoho/env\` (or \`npm test\`) first`);

@@ -2,8 +2,13 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { ApiConfig } from '@baoho/config';
 import { EventStore } from '@baoho/event-store';
+import { AuthModule } from '@baoho/http';
 import { ObservabilityModule, POSTGRES_POOL, TemporalConnectionHolder, type Logger } from '@baoho/observability';
+import { AuditController } from './audit/audit.controller';
+import { ReadAudit } from './audit/read-audit';
+import { CaseAccess } from './auth/case-access';
 import { CaseGateway } from './cases/case-gateway';
+import { MeController } from './me/me.controller';
 import { CaseReader } from './cases/case-reader';
 import { CasesController } from './cases/cases.controller';
 import { IdempotencyService } from './idempotency/idempotency.service';
@@ -28,8 +33,9 @@ export class ApiModule {
           logger,
           dependencies: { postgres: config.database, temporal: config.temporal },
         }),
+        AuthModule.forRoot(config.auth),
       ],
-      controllers: [CasesController, WorklistsController, SearchController, SupervisionController, OpenApiController],
+      controllers: [CasesController, WorklistsController, SearchController, SupervisionController, AuditController, MeController, OpenApiController],
       providers: [
         {
           provide: CaseGateway,
@@ -38,6 +44,8 @@ export class ApiModule {
         },
         // Reads the log only; appends are the workflows' (invariant 2).
         { provide: CaseReader, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new CaseReader(new EventStore(pool)) },
+        { provide: CaseAccess, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new CaseAccess(pool) },
+        { provide: ReadAudit, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new ReadAudit(pool) },
         { provide: IdempotencyService, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new IdempotencyService(pool) },
         { provide: WorklistQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new WorklistQuery(pool) },
         { provide: SupervisionQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new SupervisionQuery(pool) },

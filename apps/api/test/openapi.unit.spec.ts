@@ -4,6 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
+import { AuditController } from '../src/audit/audit.controller';
+import { MeController } from '../src/me/me.controller';
 import { COMMAND_ROUTES } from '../src/cases/command-routes';
 import { CasesController } from '../src/cases/cases.controller';
 import { renderDocsPage } from '../src/openapi/docs-page';
@@ -16,7 +18,7 @@ import { WorklistsController } from '../src/worklists/worklists.controller';
 const committed = path.resolve(__dirname, '../../../docs/openapi.json');
 const write = process.env.BAOHO_WRITE_CONTRACTS === '1';
 
-type Operation = { operationId: string; parameters?: Array<{ $ref?: string; name?: string; in?: string }>; responses: Record<string, { $ref?: string }>; requestBody?: unknown };
+type Operation = { operationId: string; security?: Array<Record<string, string[]>>; parameters?: Array<{ $ref?: string; name?: string; in?: string }>; responses: Record<string, { $ref?: string }>; requestBody?: unknown };
 
 describe('the OpenAPI document', () => {
   const doc = buildOpenApiDocument();
@@ -49,7 +51,7 @@ describe('the OpenAPI document', () => {
 
   it('has every route the controllers declare (the generic command routes stand for the table)', () => {
     const documented = new Set(operations.map((o) => `${o.method.toUpperCase()} ${o.path}`));
-    const controllers = [CasesController, WorklistsController, SearchController, SupervisionController, OpenApiController];
+    const controllers = [CasesController, WorklistsController, SearchController, SupervisionController, AuditController, MeController, OpenApiController];
     for (const controller of controllers) {
       const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
       const proto = controller.prototype as unknown as Record<string, unknown>;
@@ -65,7 +67,7 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('gives every operation a unique id, problem-details errors, and the headers it needs', () => {
+  it('gives every operation a unique id, problem-details errors, the headers it needs, and the bearer scheme under /v1', () => {
     expect(new Set(operations.map((o) => o.op.operationId)).size).toBe(operations.length);
     const problem = (doc.components['responses'] as Record<string, { content: Record<string, unknown> }>)['BadRequest']!;
     expect(Object.keys(problem.content)).toEqual(['application/problem+json']);
@@ -74,8 +76,10 @@ describe('the OpenAPI document', () => {
       expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['400', '503']));
       if (method === 'post') expect({ p, refs }).toEqual({ p, refs: expect.arrayContaining(['#/components/parameters/IdempotencyKey']) });
       if (p.startsWith('/v1/')) {
-        expect({ p, refs }).toEqual({ p, refs: expect.arrayContaining(['#/components/parameters/UserHeader', '#/components/parameters/RoleHeader']) });
+        expect({ p, security: op.security }).toEqual({ p, security: [{ bearerAuth: [] }] });
         expect(Object.keys(op.responses)).toContain('401');
+      } else {
+        expect({ p, security: op.security }).toEqual({ p, security: [] });
       }
     }
   });

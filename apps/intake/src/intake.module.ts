@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { IntakeConfig } from '@baoho/config';
+import { AuthModule } from '@baoho/http';
 import { ObservabilityModule, POSTGRES_POOL, TemporalConnectionHolder, type Logger } from '@baoho/observability';
 import { CaseOpener } from './hotline/case-opener';
 import { HotlineIntake } from './hotline/hotline-intake';
@@ -25,6 +26,7 @@ export class IntakeModule {
           logger,
           dependencies: { kafka: config.kafka, temporal: config.temporal, postgres: config.database },
         }),
+        AuthModule.forRoot(config.auth),
       ],
       controllers: [HotlineEventsController, RejectionsController],
       providers: [

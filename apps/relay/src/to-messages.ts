@@ -31,6 +31,7 @@ export const NOTICE_TYPES: ReadonlySet<string> = new Set([
   'ClinicalWindowClosed',
   'CaseBecameStuck',
   'ClosureRequested',
+  'BreakGlassRead',
 ]);
 
 export const isNotice = (event: Pick<StoredEvent, 'type'>): boolean => NOTICE_TYPES.has(event.type);
@@ -102,6 +103,9 @@ function describeNotice(event: StoredEvent, context: CaseContext | undefined): N
       return notice('case_stuck', null, supervisor, data['reason'], null);
     case 'ClosureRequested':
       return notice('closure_approval_requested', null, supervisor, null, null);
+    case 'BreakGlassRead':
+      // who read and why stay in the app's read audit; the supervisor is told only that it happened
+      return notice('break_glass_read', null, recipientOf(data['recipient']), null, null);
     default:
       return undefined;
   }

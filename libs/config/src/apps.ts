@@ -1,5 +1,6 @@
 // One schema per app: exactly the variables it needs, with its own default HTTP port.
 import type { z } from 'zod';
+import { authConfig } from './auth';
 import { composeConfig, databaseConfig, httpConfig, kafkaConfig, logConfig, searchConfig, temporalConfig } from './pieces';
 
 export const DEFAULT_PORTS = { api: 3000, worker: 3001, intake: 3002, relay: 3003 } as const;
@@ -8,6 +9,7 @@ export const apiConfigSchema = composeConfig({
   database: databaseConfig(),
   temporal: temporalConfig(),
   search: searchConfig(),
+  auth: authConfig(),
   http: httpConfig(DEFAULT_PORTS.api),
   log: logConfig(),
 });
@@ -26,6 +28,7 @@ export const intakeConfigSchema = composeConfig({
   database: databaseConfig(),
   kafka: kafkaConfig('baoho-intake'),
   temporal: temporalConfig(),
+  auth: authConfig(),
   http: httpConfig(DEFAULT_PORTS.intake),
   log: logConfig(),
 });

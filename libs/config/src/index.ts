@@ -1,4 +1,5 @@
 // @baoho/config — each app's configuration: typed, composed from shared pieces, validated at start-up.
+export { authConfig, type AuthConfig, type AuthKeySource } from './auth';
 export { ConfigError, type ConfigIssue } from './config-error';
 export { loadConfig } from './load-config';
 export { composeConfig, databaseConfig, DEV_SEARCH_INDEX_KEY, httpConfig, kafkaConfig, logConfig, searchConfig, temporalConfig } from './pieces';

@@ -7,11 +7,25 @@ import {
   relayConfigSchema,
   workerConfigSchema,
 } from '../src/index';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const PUBLIC_PEM = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+const PRIVATE_PEM = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const keyDir = mkdtempSync(path.join(tmpdir(), 'baoho-config-'));
+const PUBLIC_KEY_FILE = path.join(keyDir, 'public.pem');
+writeFileSync(PUBLIC_KEY_FILE, PUBLIC_PEM);
 
 const valid = {
   DATABASE_URL: 'postgres://baoho:s3cret-pw@db.internal:5432/baoho',
   KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092',
   TEMPORAL_ADDRESS: 'temporal:7233',
+  AUTH_ISSUER: 'https://id.example/realms/baoho',
+  AUTH_AUDIENCE: 'baoho-api',
+  AUTH_PUBLIC_KEY_FILE: PUBLIC_KEY_FILE,
 };
 
 function configErrorOf(run: () => unknown): ConfigError {
@@ -33,7 +47,32 @@ describe('loadConfig', () => {
         http: { host: '127.0.0.1', port: 3000 },
         log: { level: 'info' },
         search: { indexKey: DEV_SEARCH_INDEX_KEY },
+        auth: { issuer: valid.AUTH_ISSUER, audience: 'baoho-api', clockSkewSeconds: 30, keys: { kind: 'pem', pem: PUBLIC_PEM } },
       });
+    });
+
+    it('takes the token key from exactly one of a PEM file, an inline PEM or a JWKS URL', () => {
+      const { AUTH_PUBLIC_KEY_FILE: _file, ...withoutKey } = valid;
+      expect(loadConfig(apiConfigSchema, { ...withoutKey, AUTH_PUBLIC_KEY: PUBLIC_PEM.replace(/\n/g, '\\n') }).auth.keys).toEqual({ kind: 'pem', pem: PUBLIC_PEM });
+      expect(loadConfig(intakeConfigSchema, { ...withoutKey, AUTH_JWKS_URL: 'https://id.example/jwks.json' }).auth.keys).toEqual({ kind: 'jwks', url: 'https://id.example/jwks.json' });
+      expect(configErrorOf(() => loadConfig(apiConfigSchema, withoutKey)).variables).toEqual(['AUTH_PUBLIC_KEY_FILE']);
+      expect(configErrorOf(() => loadConfig(apiConfigSchema, { ...valid, AUTH_JWKS_URL: 'https://id.example/jwks.json' })).variables.sort()).toEqual(['AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY_FILE']);
+    });
+
+    it('refuses a key that is not an RSA public key, an unreadable key file, a bad JWKS URL or skew', () => {
+      const cases: Array<[Record<string, string | undefined>, string]> = [
+        [{ AUTH_PUBLIC_KEY_FILE: path.join(keyDir, 'missing.pem') }, 'AUTH_PUBLIC_KEY_FILE'],
+        [{ AUTH_PUBLIC_KEY_FILE: undefined, AUTH_PUBLIC_KEY: PRIVATE_PEM }, 'AUTH_PUBLIC_KEY'],
+        [{ AUTH_PUBLIC_KEY_FILE: undefined, AUTH_PUBLIC_KEY: 'not a key' }, 'AUTH_PUBLIC_KEY'],
+        [{ AUTH_PUBLIC_KEY_FILE: undefined, AUTH_JWKS_URL: 'ftp://id.example/keys' }, 'AUTH_JWKS_URL'],
+        [{ AUTH_CLOCK_SKEW_SECONDS: '3600' }, 'AUTH_CLOCK_SKEW_SECONDS'],
+        [{ AUTH_ISSUER: ' ' }, 'AUTH_ISSUER'],
+      ];
+      for (const [override, variable] of cases) {
+        const error = configErrorOf(() => loadConfig(apiConfigSchema, { ...valid, ...override }));
+        expect({ override: Object.keys(override), variables: error.variables }).toEqual({ override: Object.keys(override), variables: [variable] });
+        expect(error.message).not.toContain('PRIVATE KEY');
+      }
     });
 
     it('refuses a search index key shorter than 16 characters, naming the variable', () => {
@@ -83,7 +122,7 @@ describe('loadConfig', () => {
   describe('with bad or missing variables', () => {
     it('names each missing variable', () => {
       const error = configErrorOf(() => loadConfig(intakeConfigSchema, {}));
-      expect(error.variables.sort()).toEqual(['DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS']);
+      expect(error.variables.sort()).toEqual(['AUTH_AUDIENCE', 'AUTH_ISSUER', 'DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS']);
       expect(error.message).toContain('DATABASE_URL is required');
     });
 

@@ -23,6 +23,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const problem = this.toProblem(error, request);
     if (problem.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(problem.retryAfterSeconds));
+    for (const [name, value] of Object.entries(problem.headers)) response.setHeader(name, value);
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem.toBody(request.originalUrl?.split('?')[0])));
   }
 

@@ -26,6 +26,8 @@ export class HttpProblem extends Error {
     readonly extensions: Readonly<Record<string, unknown>> = {},
     /** Seconds, for 503 and 429. */
     readonly retryAfterSeconds?: number,
+    /** Response headers the problem needs (a 401's `WWW-Authenticate` challenge). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(detail ?? title);
     this.name = 'HttpProblem';

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { serviceEnv, startReadyApps, type RunningApp } from '../../support/apps';
-import { apiClient, walkIn, type Caller } from '../../support/api-client';
+import { apiClient, callerHeaders, walkIn, type Caller } from '../../support/api-client';
+import { badTokens } from '../../support/tokens';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
 import { uniqueTaskQueue } from '../../support/temporal';
 
 // No malformed input may produce a 500. The api and worker apps as `npm start` runs them, on the dev server and a
 // fresh database; every operation of the app's own /openapi.json (so a new endpoint is fuzzed the day it is
 // documented) gets arbitrary requests: random and near-valid bodies, broken JSON, odd content types, garbage
-// path parameters and query strings, missing or invalid identity headers and Idempotency-Keys. Each answer must be
+// path parameters and query strings, missing, forged or malformed bearer tokens and Idempotency-Keys. Each answer must be
 // below 500 (a 503 only as the intentional "retry later"), every error problem details with a code, and the app
 // alive. Fixed seed; BAOHO_FUZZ_RUNS and BAOHO_FUZZ_SEED change the run.
 jest.setTimeout(300_000);
@@ -115,7 +116,7 @@ describe('fuzzing every endpoint of the OpenAPI document', () => {
 
   describe('what the fuzzer found, kept as plain cases', () => {
     const call = (method: string, path: string, headers: Record<string, string>, body?: string, query = '') => send(method, { path, query, headers, body });
-    const who = (caller: Caller, extra: Record<string, string> = {}) => ({ 'x-baoho-user': caller.userId, 'x-baoho-role': caller.role, ...extra });
+    const who = (caller: Caller, extra: Record<string, string> = {}) => ({ ...callerHeaders(caller), ...extra });
     const json = { 'content-type': 'application/json' };
 
     it('a cursor that decodes but does not hold a time is a 400, not a database error', async () => {
@@ -202,11 +203,11 @@ const headerText = fc.string({ unit: fc.oneof(fc.integer({ min: 0x21, max: 0x7e 
 
 function headersOf(op: Json, method: string): fc.Arbitrary<Record<string, string>> {
   const identity = fc.oneof(
-    { weight: 8, arbitrary: fc.constantFrom(caseworker, supervisor, { userId: 'hq-fuzz', role: 'hq_duty_officer' }).map((c) => ({ 'x-baoho-user': c.userId, 'x-baoho-role': c.role })) },
+    { weight: 8, arbitrary: fc.constantFrom(caseworker, supervisor, { userId: 'hq-fuzz', role: 'hq_officer' }).map((c) => callerHeaders(c)) },
     fc.constant({}),
-    fc.record({ 'x-baoho-user': headerText }),
-    fc.record({ 'x-baoho-user': headerText, 'x-baoho-role': fc.oneof(headerText, fc.constantFrom('admin', 'CASEWORKER', 'caseworker ', 'supervisor,caseworker')) }),
-    fc.record({ 'x-baoho-user': fc.constant('cw-fuzz'), 'x-baoho-role': headerText }),
+    fc.constantFrom(...Object.values(badTokens({ role: 'supervisor', missions: ['KR-SEL'] }))).map((token) => ({ authorization: `Bearer ${token}` })),
+    fc.record({ authorization: headerText }),
+    fc.record({ authorization: headerText.map((text) => `Bearer ${text}`) }),
   );
   const key =
     method === 'post'

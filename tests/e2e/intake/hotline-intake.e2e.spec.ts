@@ -5,6 +5,7 @@ import { hotlineEvent, malformedInputs } from '../../support/hotline-events';
 import { startPrivateKafka, type PrivateKafka } from '../../support/private-kafka';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
 import { uniqueTaskQueue } from '../../support/temporal';
+import { authHeader } from '../../support/tokens';
 
 // The intake and worker apps as `npm start` runs them, on a private Kafka broker (clean topics), the dev
 // server and a fresh database: hotline events in, one case per report, every refusal kept.
@@ -38,8 +39,15 @@ describe('hotline intake', () => {
     await kafka?.dispose();
   });
 
+  // A hotline system posts reports with its integration token; an administrator handles rejections.
+  const hotlineSystem = authHeader({ role: 'hotline_integration', user: 'hotline-e2e' });
+  const administrator = authHeader({ role: 'admin', user: 'admin-e2e' });
   const post = (path: string, body: string | Buffer, headers: Record<string, string> = {}) =>
-    fetch(`${intake.url}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+    fetch(`${intake.url}${path}`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...(path.startsWith('/v1/rejections') ? administrator : hotlineSystem), ...headers },
+    });
 
   const casesOpenedFor = async (eventIds: readonly string[]): Promise<Map<string, number>> => {
     const { rows } = await pool.query<{ hotline_event_id: string; cases: string }>(
@@ -124,7 +132,7 @@ describe('hotline intake', () => {
       );
       expect(stored.map((row) => row.reason_code).sort()).toEqual(inputs.map((input) => input.code).sort());
 
-      const listed = await fetch(`${intake.url}/v1/rejections?status=open&limit=200`);
+      const listed = await fetch(`${intake.url}/v1/rejections?status=open&limit=200`, { headers: administrator });
       const page = (await listed.json()) as { items: Array<{ rejectionId: string; reason: { code: string } }> };
       const missingField = page.items.find((item) => item.reason.code === 'SCHEMA_VIOLATION');
       expect(missingField).toBeDefined();

@@ -21,7 +21,14 @@ export const toAppend = (
     metadata:
       command.type === 'CheckClocks'
         ? { cause: 'clock' }
-        : { cause: command.type, commandId: command.commandId, actor: command.actor.userId, role: command.actor.role },
+        : {
+            cause: command.type,
+            commandId: command.commandId,
+            actor: command.actor.userId,
+            role: command.actor.role,
+            // The missions of the caller's token; commands recorded before tokens carry none (and keep their metadata).
+            ...(command.actor.missions !== undefined ? { missions: command.actor.missions } : {}),
+          },
     occurredAt: event.data.at,
   }));
 

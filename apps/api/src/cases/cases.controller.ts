@@ -1,27 +1,36 @@
 // Cases for the people who work them: open one by hand, read one, and send it any command of the protocol.
 // Every change goes to the case's workflow as an update and answers with the new case view.
-import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Actor, OpenCase } from '@baoho/domain';
-import { HttpProblem } from '@baoho/http';
+import { Allow, HttpProblem } from '@baoho/http';
 import type { PersonCommand } from '@baoho/workflows';
+import { ReadAudit } from '../audit/read-audit';
+import { CaseAccess, caseNotFound } from '../auth/case-access';
+import { mayCommand } from '../auth/command-roles';
 import { CurrentActor } from '../auth/current-actor';
+import { CASE_STAFF } from '../auth/roles';
+import { inScope, scopeOf } from '../auth/scope';
 import { parseInput } from '../http/parse-body';
 import { respond } from '../http/respond';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { CaseGateway } from './case-gateway';
 import { CaseReader, type CaseReading } from './case-reader';
-import { commandRouteByPath } from './command-routes';
+import { COMMAND_ROUTES, commandRouteByPath } from './command-routes';
+import { breakGlassBodySchema } from './break-glass-body';
 import { openCaseBodySchema, type OpenCaseBody } from './open-case-body';
 
 const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
+@Allow(...CASE_STAFF)
 @Controller('v1/cases')
 export class CasesController {
   constructor(
     private readonly gateway: CaseGateway,
     private readonly reader: CaseReader,
     private readonly idempotency: IdempotencyService,
+    private readonly access: CaseAccess,
+    private readonly audit: ReadAudit,
   ) {}
 
   @Post()
@@ -43,9 +52,40 @@ export class CasesController {
     respond(response, stored);
   }
 
+  /** The case with its personal part: only in the caller's scope, and recorded in the read audit first. */
   @Get(':caseId')
-  read(@CurrentActor() _actor: Actor, @Param('caseId') caseId: string): Promise<CaseReading> {
-    return this.reader.read(requireCaseId(caseId));
+  async read(@CurrentActor() actor: Actor, @Param('caseId') rawCaseId: string): Promise<CaseReadingFor> {
+    const caseId = requireCaseId(rawCaseId);
+    const facts = await this.access.visible(actor, caseId);
+    await this.audit.record({ actor, caseId, caseMission: facts.mission, part: 'case', purpose: actor.role === 'caseworker' ? 'case_work' : 'oversight', breakGlass: false });
+    return { ...(await this.reader.read(caseId)), permittedCommands: permittedCommands(actor.role) };
+  }
+
+  /**
+   * A read outside the caller's scope, asked for explicitly with a reason: a BreakGlassRead event goes through
+   * the case's workflow (the supervisor is notified via protection.notifications.v1, without the reason), the
+   * read is recorded in the audit with its reason, then the case is returned. The Idempotency-Key deduplicates
+   * the event; every call is a read and is recorded. No command is offered on a case read this way.
+   */
+  @Allow('caseworker', 'supervisor', 'hq_officer')
+  @Post(':caseId/break-glass')
+  @HttpCode(200)
+  async breakGlass(
+    @CurrentActor() actor: Actor,
+    @Param('caseId') rawCaseId: string,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() body: unknown,
+  ): Promise<CaseReadingFor> {
+    const caseId = requireCaseId(rawCaseId);
+    const idempotencyKey = IdempotencyService.requireKey(key);
+    const { reason } = parseInput(breakGlassBodySchema, body ?? {});
+    const facts = await this.access.facts(caseId);
+    if (!facts) throw caseNotFound(caseId);
+    const commandId = IdempotencyService.commandId(actor.userId, idempotencyKey);
+    await this.gateway.send(caseId, { type: 'RecordBreakGlass', commandId, actor, reason } as PersonCommand);
+    await this.audit.record({ actor, caseId, caseMission: facts.mission, part: 'case', purpose: 'break_glass', breakGlass: true, reason });
+    const inOwnScope = inScope(scopeOf(actor), facts);
+    return { ...(await this.reader.read(caseId)), permittedCommands: inOwnScope ? permittedCommands(actor.role) : [] };
   }
 
   @Post(':caseId/:action')
@@ -77,6 +117,11 @@ export class CasesController {
     const caseId = requireCaseId(rawCaseId);
     const route = commandRouteByPath.get(path);
     if (!route) throw new HttpProblem(404, 'NOT_FOUND', 'Not found', `no command at ${path}`);
+    // Scope first (a case you may not see does not exist for you), then the role (403 for what you may never do).
+    await this.access.visible(actor, caseId);
+    if (!mayCommand(actor.role, route.type)) {
+      throw new HttpProblem(403, 'FORBIDDEN_ROLE', 'Not allowed for this role', `${route.path} is not for ${actor.role}`);
+    }
     const idempotencyKey = IdempotencyService.requireKey(key);
     const input = parseInput(route.body, body ?? {});
     const commandId = IdempotencyService.commandId(actor.userId, idempotencyKey);
@@ -86,6 +131,13 @@ export class CasesController {
     });
     respond(response, stored);
   }
+}
+
+/** A case reading with the commands (route paths) the caller's role may send to it. */
+export type CaseReadingFor = CaseReading & { readonly permittedCommands: readonly string[] };
+
+function permittedCommands(role: string): string[] {
+  return COMMAND_ROUTES.filter((route) => mayCommand(role, route.type)).map((route) => route.path);
 }
 
 function requireCaseId(caseId: string): string {

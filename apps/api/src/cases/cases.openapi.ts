@@ -1,6 +1,7 @@
 // The cases endpoints in the OpenAPI document: opening a walk-in, reading a case, and one path per row of the
 // command table (so a new command is documented, and fuzzed, by adding its row).
 import { operation, jsonSchemaOf, schemaRef, type JsonSchema, type OpenApiContribution, type PathItem } from '../openapi/openapi-spec';
+import { breakGlassBodySchema } from './break-glass-body';
 import { COMMAND_ROUTES } from './command-routes';
 import { openCaseBodySchema } from './open-case-body';
 
@@ -33,9 +34,14 @@ const CASE_VIEW: JsonSchema = {
 
 const CASE_READING: JsonSchema = {
   type: 'object',
-  required: ['case', 'version', 'timeline'],
+  required: ['case', 'version', 'timeline', 'permittedCommands'],
   properties: {
     case: schemaRef('CaseView'),
+    permittedCommands: {
+      type: 'array',
+      description: 'The command paths (POST /v1/cases/{caseId}/<path>) the caller’s role may send to this case; empty on a break-glass read.',
+      items: { type: 'string' },
+    },
     version: { type: 'integer', minimum: 1 },
     timeline: {
       type: 'array',
@@ -93,7 +99,23 @@ export const casesOpenApi: OpenApiContribution = {
         summary: 'Read a case: its view, personal part included, and its timeline in plain words.',
         pathParameters: ['caseId'],
         success: { status: 200, description: 'The case.', schema: schemaRef('CaseReading') },
-        problems: [404],
+        description: 'Only a case in the caller’s scope (a caseworker: assigned or shared to them; a supervisor: their missions; HQ: all); any other is a 404. The read is recorded in the read audit before the case is returned.',
+        problems: [403, 404],
+      }),
+    },
+    '/v1/cases/{caseId}/break-glass': {
+      post: operation(TAG, {
+        operationId: 'breakGlassRead',
+        summary: 'Read a case outside your scope in an emergency, with a reason (caseworker, supervisor, HQ officer).',
+        description:
+          'Recorded in the read audit with its reason and flagged break-glass; the mission’s supervisor is notified ' +
+          '(protection.notifications.v1, kind break_glass_read, without the reason). The Idempotency-Key deduplicates ' +
+          'the recorded event; every call is a read and is audited.',
+        idempotent: true,
+        pathParameters: ['caseId'],
+        body: { schema: schemaRef('BreakGlassBody') },
+        success: { status: 200, description: 'The case, as a case reading with no commands offered.', schema: schemaRef('CaseReading') },
+        problems: [403, 404],
       }),
     },
     ...commandPaths,
@@ -102,6 +124,7 @@ export const casesOpenApi: OpenApiContribution = {
     CaseView: CASE_VIEW,
     CaseReading: CASE_READING,
     OpenCaseBody: jsonSchemaOf(openCaseBodySchema),
+    BreakGlassBody: jsonSchemaOf(breakGlassBodySchema),
     ...Object.fromEntries(COMMAND_ROUTES.map((route) => [bodySchemaName(route.type), jsonSchemaOf(route.body)])),
   },
 };

@@ -1,7 +1,9 @@
 // The API's OpenAPI 3.1 document, generated from the code: each endpoint module contributes its paths (a
 // `*.openapi.ts` next to its controller) and they are gathered here. docs/openapi.json is a committed copy that a
 // unit test keeps identical (BAOHO_WRITE_CONTRACTS=1 rewrites it); the fuzz test walks it to reach every endpoint.
+import { auditOpenApi } from '../audit/audit.openapi';
 import { casesOpenApi } from '../cases/cases.openapi';
+import { meOpenApi } from '../me/me.openapi';
 import { searchOpenApi } from '../search/search.openapi';
 import { supervisionOpenApi } from '../supervision/supervision.openapi';
 import { worklistsOpenApi } from '../worklists/worklists.openapi';
@@ -12,7 +14,7 @@ export const OPENAPI_VERSION = '3.1.0';
 export const API_VERSION = '1.0.0';
 
 /** Every endpoint module of the api app: a new controller exports its `*.openapi.ts` contribution and adds it here. */
-export const API_CONTRIBUTIONS: readonly OpenApiContribution[] = [casesOpenApi, worklistsOpenApi, searchOpenApi, supervisionOpenApi, operationsOpenApi];
+export const API_CONTRIBUTIONS: readonly OpenApiContribution[] = [casesOpenApi, worklistsOpenApi, searchOpenApi, supervisionOpenApi, auditOpenApi, meOpenApi, operationsOpenApi];
 
 export type OpenApiDocument = Record<string, unknown> & {
   readonly paths: Record<string, PathItem>;

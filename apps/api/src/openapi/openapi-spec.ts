@@ -1,10 +1,8 @@
 // The building blocks of the OpenAPI 3.1 document: JSON Schemas from the zod schemas the handlers validate with
 // (so the document cannot promise what the code does not enforce), and one way to describe an operation with
-// the identity headers, the Idempotency-Key and the problem-details responses every endpoint shares.
+// the bearer security scheme, the Idempotency-Key and the problem-details responses every endpoint shares.
 import { z } from 'zod';
-import { ROLES } from '@baoho/domain';
 import { PROBLEM_CONTENT_TYPE } from '@baoho/http';
-import { ROLE_HEADER, USER_HEADER } from '../auth/current-actor';
 
 export type JsonSchema = Record<string, unknown>;
 export type HttpMethod = 'get' | 'post';
@@ -41,9 +39,12 @@ export function queryParameters(schema: z.ZodType): Operation[] {
   }));
 }
 
+/** The name of the security scheme every protected operation requires. */
+export const BEARER_SCHEME = 'bearerAuth';
+
 export const PROBLEM_STATUSES = {
   400: ['BadRequest', 'Invalid input: malformed JSON, a body, query or header off its schema (`issues` names the fields).'],
-  401: ['Unauthenticated', `No valid identity (${USER_HEADER}, ${ROLE_HEADER}).`],
+  401: ['Unauthenticated', 'No valid bearer token (missing, malformed, not RS256, badly signed, expired, or for another issuer or audience); a `WWW-Authenticate: Bearer` challenge is sent.'],
   403: ['Forbidden', 'The caller’s role may not do this.'],
   404: ['NotFound', 'No such case, command or route.'],
   409: ['Conflict', 'The case is not in a state for this (closed, already paused, no closure requested…).'],
@@ -60,7 +61,7 @@ export interface OperationSpec {
   readonly operationId: string;
   readonly summary: string;
   readonly description?: string;
-  /** Default true: the identity headers are required (and 401 is possible). */
+  /** Default true: a bearer token is required (and 401 is possible). */
   readonly authenticated?: boolean;
   /** A POST that changes something: Idempotency-Key required. */
   readonly idempotent?: boolean;
@@ -76,7 +77,6 @@ export function operation(tag: string, spec: OperationSpec): Operation {
   const authenticated = spec.authenticated ?? true;
   const parameters = [
     ...(spec.pathParameters ?? []).map((name) => ({ $ref: `#/components/parameters/${name}` })),
-    ...(authenticated ? [{ $ref: '#/components/parameters/UserHeader' }, { $ref: '#/components/parameters/RoleHeader' }] : []),
     ...(spec.idempotent ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
     ...(spec.query ? queryParameters(spec.query) : []),
   ];
@@ -97,6 +97,7 @@ export function operation(tag: string, spec: OperationSpec): Operation {
     tags: [tag],
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
+    security: authenticated ? [{ [BEARER_SCHEME]: [] }] : [],
     ...(parameters.length ? { parameters } : {}),
     ...(spec.body
       ? { requestBody: { required: spec.body.required ?? true, content: { 'application/json': { schema: spec.body.schema } } } }
@@ -139,15 +140,17 @@ export function sharedComponents(): Record<string, Record<string, unknown>> {
     };
   }
   return {
-    parameters: {
-      UserHeader: {
-        name: USER_HEADER,
-        in: 'header',
-        required: true,
-        description: 'Who is calling (a stand-in for authentication).',
-        schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$' },
+    securitySchemes: {
+      [BEARER_SCHEME]: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'An RS256 JWT from the configured issuer, for the configured audience, with `sub` (user id), `role` ' +
+          '(caseworker, supervisor, hq_officer, hotline_integration, auditor, admin) and `missions` (mission codes).',
       },
-      RoleHeader: { name: ROLE_HEADER, in: 'header', required: true, description: 'The caller’s role.', schema: { type: 'string', enum: [...ROLES] } },
+    },
+    parameters: {
       IdempotencyKey: {
         name: 'Idempotency-Key',
         in: 'header',

@@ -1,9 +1,11 @@
 // GET /openapi.json (the document) and GET /docs (the same, to read). Public: they describe, they reveal nothing.
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { Public } from '@baoho/http';
 import { renderDocsPage } from './docs-page';
 import { buildOpenApiDocument } from './openapi-document';
 
+@Public()
 @Controller()
 export class OpenApiController {
   private readonly json = JSON.stringify(buildOpenApiDocument(), null, 2);

@@ -2,6 +2,7 @@
 // blind index: the query's terms are hashed with the deployment's key and matched against stored hashes, so
 // neither the index nor this query's SQL carries a name.
 import type { Pool } from 'pg';
+import { scopeClauses, type CaseScope } from '../auth/scope';
 import { z } from 'zod';
 import { queryTerms, type SearchKind } from '@baoho/domain';
 import { searchTermHash } from '@baoho/event-store';
@@ -33,7 +34,9 @@ export class CaseSearch {
     private readonly key: string,
   ) {}
 
-  async find(query: SearchQuery): Promise<{ items: SearchHit[]; nextCursor: string | null }> {
+  /** Hits only among the cases in `scope` (the caller's), filtered in the same query. */
+  async find(query: SearchQuery, scope: CaseScope = { kind: 'all' }): Promise<{ items: SearchHit[]; nextCursor: string | null }> {
+    const scoped = scopeClauses(scope, 'c.');
     const kind: SearchKind = query.name !== undefined ? 'name' : query.phone !== undefined ? 'phone' : 'passport';
     const terms = queryTerms(kind, query.name ?? query.phone ?? query.passport ?? '');
     if (terms.length === 0) {
@@ -48,9 +51,9 @@ export class CaseSearch {
          FROM (SELECT case_id FROM case_search_terms WHERE term_hash = ANY($1::bytea[])
                 GROUP BY case_id HAVING count(DISTINCT term_hash) = $2) hit
          JOIN case_summary c USING (case_id)
-        WHERE ($3::text IS NULL OR c.case_id > $3)
+        WHERE ($3::text IS NULL OR c.case_id > $3) ${scoped.map(([clause], i) => `AND ${clause.replace('$ARG', `$${5 + i}`)}`).join(' ')}
         ORDER BY c.case_id LIMIT $4`,
-      [hashes, hashes.length, query.cursor ?? null, query.limit],
+      [hashes, hashes.length, query.cursor ?? null, query.limit, ...scoped.map(([, value]) => value)],
     );
     const items = rows.map((row) => ({
       ...caseHeadline(row),

@@ -47,7 +47,7 @@ export class IndicatorsQuery {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async compute(query: IndicatorsInput): Promise<Indicators> {
+  async compute(query: IndicatorsInput, missions: readonly string[] | null = query.mission ? [query.mission] : null): Promise<Indicators> {
     const now = this.clock();
     const to = query.to ? Date.parse(query.to) : now;
     const from = query.from ? Date.parse(query.from) : to - DEFAULT_PERIOD;
@@ -59,10 +59,10 @@ export class IndicatorsQuery {
     const protocol = protocolFor(CURRENT_PROTOCOL_VERSION);
     const shortest = Object.values(protocol.clinicalWindows).reduce((a, b) => (b.hoursFromIncident < a.hoursFromIncident ? b : a));
     const steps = Object.keys(protocol.steps);
-    // $1 from, $2 to, $3 mission (null: every mission)
+    // $1 from, $2 to, $3 the missions counted (null: every mission; the caller's scope decides, see missionFilter)
     const population = `FROM case_summary c
-      WHERE c.opened_at >= $1 AND c.opened_at < $2 AND ($3::text IS NULL OR c.mission = $3)`;
-    const args = [new Date(from), new Date(to), query.mission ?? null];
+      WHERE c.opened_at >= $1 AND c.opened_at < $2 AND ($3::text[] IS NULL OR c.mission = ANY($3::text[]))`;
+    const args = [new Date(from), new Date(to), missions === null ? null : [...missions]];
     const [opened, care, contact, overdue] = await Promise.all([
       this.pool.query<{ n: number }>(`SELECT count(*)::int AS n ${population}`, args),
       this.pool.query<{ cases: number; with_care: number }>(

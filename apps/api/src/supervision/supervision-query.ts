@@ -16,6 +16,11 @@ const cursor = z.string().max(400).optional();
 const limit = z.coerce.number().int().min(1).max(200).default(50);
 
 export const supervisionListQuerySchema = z.strictObject({ mission, cursor, limit });
+/** A list query with the missions the caller may see (null: every mission), from `missionFilter`. */
+export type ScopedListQuery = SupervisionListQuery & { readonly missions?: readonly string[] | null };
+/** The missions a list covers: the caller's scope when given, else the one asked for, else every mission (null). */
+const missionsOf = (query: ScopedListQuery): string[] | null =>
+  query.missions !== undefined ? (query.missions === null ? null : [...query.missions]) : query.mission ? [query.mission] : null;
 export type SupervisionListQuery = z.output<typeof supervisionListQuerySchema>;
 
 export interface StuckCaseReason {
@@ -132,7 +137,7 @@ export class SupervisionQuery {
    * case_summary_stuck (`stuck_at <= now`), and only those rows' states are folded through `stuckReasons`: a
    * candidate the domain does not confirm (a running pause moved its deadline) is skipped and the page refilled.
    */
-  async stuck(query: SupervisionListQuery): Promise<Page<StuckCase>> {
+  async stuck(query: ScopedListQuery): Promise<Page<StuckCase>> {
     const now = this.clock();
     let after = keyOf(query.cursor, [isCount, isInstant, isText]);
     const items: StuckCase[] = [];
@@ -141,7 +146,7 @@ export class SupervisionQuery {
       const want = query.limit - items.length;
       const sql = new Sql();
       sql.add('stuck_at <= $ARG', new Date(now));
-      if (query.mission) sql.add('mission = $ARG', query.mission);
+      if (missionsOf(query)) sql.add('mission = ANY($ARG::text[])', missionsOf(query));
       if (after) sql.add('(severity, stuck_at, case_id) > ($ARG::smallint, $ARG::timestamptz, $ARG::text)', ...after);
       const { rows } = await this.pool.query<StuckRow>(
         `SELECT case_id, mission, stage, status, risk_level, assignee, escalation_level, severity, stuck_at, ${STUCK_STATE} AS state
@@ -165,12 +170,12 @@ export class SupervisionQuery {
    * escalated deadlines come from open_deadlines (index open_deadlines_escalated); the level acknowledged and the
    * instant the level was due are the item's, in the case's folded state.
    */
-  async escalations(query: SupervisionListQuery): Promise<Page<EscalationItem>> {
+  async escalations(query: ScopedListQuery): Promise<Page<EscalationItem>> {
     const now = this.clock();
     const after = keyOf(query.cursor, [isCount, isInstant, isText, isText]);
     const sql = new Sql();
     sql.add('d.escalation_level > 0');
-    if (query.mission) sql.add('d.mission = $ARG', query.mission);
+    if (missionsOf(query)) sql.add('d.mission = ANY($ARG::text[])', missionsOf(query));
     const { rows } = await this.pool.query<{
       case_id: string; item: string; kind: string; party: string; mission: string; risk_level: string; assignee: string | null;
       escalation_level: number; acknowledged_level: number; escalated_at: Date; due_at: Date;
@@ -216,11 +221,11 @@ export class SupervisionQuery {
    * Open cases (not closed) per caseworker, by assignee id: counts by risk, overdue (the nearest deadline is past)
    * and escalated. `unassigned` counts the open cases nobody holds yet (the same on every page).
    */
-  async workload(query: SupervisionListQuery): Promise<Page<CaseworkerWorkload> & { readonly unassigned: number }> {
+  async workload(query: ScopedListQuery): Promise<Page<CaseworkerWorkload> & { readonly unassigned: number }> {
     const after = keyOf(query.cursor, [isText]);
     const sql = new Sql();
     sql.add(`status <> 'closed'`);
-    if (query.mission) sql.add('mission = $ARG', query.mission);
+    if (missionsOf(query)) sql.add('mission = ANY($ARG::text[])', missionsOf(query));
     const unassignedSql = `SELECT count(*)::int AS n FROM case_summary ${sql.whereClause} AND assignee IS NULL`;
     const unassignedArgs = [...sql.values];
     sql.add('assignee IS NOT NULL');
@@ -254,12 +259,12 @@ export class SupervisionQuery {
   }
 
   /** Closures waiting for a supervisor's approval, oldest request first. */
-  async pendingClosures(query: SupervisionListQuery): Promise<Page<PendingClosure>> {
+  async pendingClosures(query: ScopedListQuery): Promise<Page<PendingClosure>> {
     const now = this.clock();
     const after = keyOf(query.cursor, [isInstant, isText]);
     const sql = new Sql();
     sql.add(`status = 'closure_requested'`);
-    if (query.mission) sql.add('mission = $ARG', query.mission);
+    if (missionsOf(query)) sql.add('mission = ANY($ARG::text[])', missionsOf(query));
     if (after) sql.add('(closure_requested_at, case_id) > ($ARG::timestamptz, $ARG::text)', ...after);
     const { rows } = await this.pool.query<{
       case_id: string; mission: string; risk_level: string; assignee: string | null; closure_requested_at: Date;

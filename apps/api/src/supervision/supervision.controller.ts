@@ -1,7 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import type { Actor, Role } from '@baoho/domain';
-import { HttpProblem } from '@baoho/http';
+import type { Actor } from '@baoho/domain';
+import { Allow } from '@baoho/http';
 import { CurrentActor } from '../auth/current-actor';
+import { OVERSEERS } from '../auth/roles';
+import { missionFilter, scopeOf } from '../auth/scope';
 import { parseInput } from '../http/parse-body';
 import type { Page } from '../worklists/worklist-query';
 import { IndicatorsQuery, indicatorsQuerySchema, type Indicators } from './indicators-query';
@@ -14,15 +16,13 @@ import {
   type StuckCase,
 } from './supervision-query';
 
-/** Who may read the supervisors' lists (the domain's roles that oversee cases). */
-const SUPERVISING: readonly Role[] = ['supervisor', 'hq_duty_officer', 'head_of_mission'];
+/** A list query narrowed to the caller's missions (a supervisor's; HQ sees all), in the query itself. */
+const scoped = <Q extends { mission?: string | undefined }>(actor: Actor, query: Q): Q & { missions: readonly string[] | null } => ({
+  ...query,
+  missions: missionFilter(scopeOf(actor), query.mission),
+});
 
-function supervising(actor: Actor): void {
-  if (!SUPERVISING.includes(actor.role)) {
-    throw new HttpProblem(403, 'FORBIDDEN_ROLE', 'Not allowed for this role', `only ${SUPERVISING.join(', ')} may read this`);
-  }
-}
-
+@Allow(...OVERSEERS)
 @Controller('v1')
 export class SupervisionController {
   constructor(
@@ -33,35 +33,31 @@ export class SupervisionController {
   /** Stuck cases (PROTOCOL.md), most severe first, each with its reasons and how long it has been stuck. */
   @Get('stuck-cases')
   stuck(@CurrentActor() actor: Actor, @Query() query: unknown): Promise<Page<StuckCase>> {
-    supervising(actor);
-    return this.supervision.stuck(parseInput(supervisionListQuerySchema, query, 'query'));
+    return this.supervision.stuck(scoped(actor, parseInput(supervisionListQuerySchema, query, 'query')));
   }
 
   /** Escalated steps and tasks not acknowledged, highest level first. */
   @Get('escalations')
   escalations(@CurrentActor() actor: Actor, @Query() query: unknown): Promise<Page<EscalationItem>> {
-    supervising(actor);
-    return this.supervision.escalations(parseInput(supervisionListQuerySchema, query, 'query'));
+    return this.supervision.escalations(scoped(actor, parseInput(supervisionListQuerySchema, query, 'query')));
   }
 
   /** Open cases per caseworker. */
   @Get('workload')
   workload(@CurrentActor() actor: Actor, @Query() query: unknown): Promise<Page<CaseworkerWorkload> & { unassigned: number }> {
-    supervising(actor);
-    return this.supervision.workload(parseInput(supervisionListQuerySchema, query, 'query'));
+    return this.supervision.workload(scoped(actor, parseInput(supervisionListQuerySchema, query, 'query')));
   }
 
   /** Closures waiting for approval, oldest first. */
   @Get('closures/pending')
   pendingClosures(@CurrentActor() actor: Actor, @Query() query: unknown): Promise<Page<PendingClosure>> {
-    supervising(actor);
-    return this.supervision.pendingClosures(parseInput(supervisionListQuerySchema, query, 'query'));
+    return this.supervision.pendingClosures(scoped(actor, parseInput(supervisionListQuerySchema, query, 'query')));
   }
 
   /** The protocol's indicators over the cases opened in [from, to). */
   @Get('indicators')
   compute(@CurrentActor() actor: Actor, @Query() query: unknown): Promise<Indicators> {
-    supervising(actor);
-    return this.indicators.compute(parseInput(indicatorsQuerySchema, query, 'query'));
+    const input = parseInput(indicatorsQuerySchema, query, 'query');
+    return this.indicators.compute(input, missionFilter(scopeOf(actor), input.mission));
   }
 }

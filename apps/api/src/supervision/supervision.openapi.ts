@@ -16,7 +16,7 @@ const list = (operationId: string, summary: string, description: string) =>
   operation(TAG, {
     operationId,
     summary,
-    description: 'Supervisors, HQ duty officers and heads of mission only.',
+    description: 'Supervisors and HQ officers only (role supervisor or hq_officer).',
     query: supervisionListQuerySchema,
     success: { status: 200, description, schema: page(description) },
     problems: [403],
@@ -33,7 +33,7 @@ export const supervisionOpenApi: OpenApiContribution = {
       get: operation(TAG, {
         operationId: 'computeIndicators',
         summary: 'The protocol’s indicators over the cases opened in [from, to).',
-        description: 'Supervisors, HQ duty officers and heads of mission only.',
+        description: 'Supervisors and HQ officers only (role supervisor or hq_officer).',
         query: indicatorsQuerySchema,
         success: { status: 200, description: 'The indicators.', schema: { type: 'object' } },
         problems: [403],

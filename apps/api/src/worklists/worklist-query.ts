@@ -3,6 +3,7 @@
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { PROTECTION_CATEGORIES, RISK_LEVELS, STAGES } from '@baoho/domain';
+import { scopeClauses, type CaseScope } from '../auth/scope';
 import { isStorableText } from '../http/storable-text';
 import { caseHeadline, type CaseHeadline, type CaseHeadlineRow } from './case-headline';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -60,17 +61,20 @@ export class WorklistQuery {
   ) {}
 
   /** A caseworker's open cases (not closed), nearest deadline first. */
-  mine(assignee: string, cursor: string | undefined, limit: number): Promise<Page<WorklistRow>> {
-    return this.page(['assignee = $ARG', `status <> 'closed'`], [assignee], cursor, limit);
+  mine(assignee: string, cursor: string | undefined, limit: number, scope: CaseScope = { kind: 'all' }): Promise<Page<WorklistRow>> {
+    const scoped = scopeClauses(scope);
+    return this.page(['assignee = $ARG', `status <> 'closed'`, ...scoped.map(([clause]) => clause)], [assignee, ...scoped.map(([, value]) => value)], cursor, limit);
   }
 
-  mission(query: MissionListQuery): Promise<Page<WorklistRow>> {
+  /** The cases in `scope` (the caller's: see auth/scope.ts), filtered as asked. */
+  mission(query: MissionListQuery, scope: CaseScope = { kind: 'all' }): Promise<Page<WorklistRow>> {
     const where: string[] = [];
     const args: unknown[] = [];
     const add = (clause: string, value: unknown): void => {
       where.push(clause);
       args.push(value);
     };
+    for (const [clause, value] of scopeClauses(scope)) add(clause, value);
     if (query.mission) add('mission = $ARG', query.mission);
     if (query.stage) add('stage = $ARG', query.stage);
     if (query.risk) add('risk_level = $ARG', query.risk);

@@ -5,7 +5,7 @@ import { Body, Controller, Headers, HttpCode, Inject, Post, Res } from '@nestjs/
 import type { Response } from 'express';
 import type { Counter } from 'prom-client';
 import { CONTRACT_VERSION_HEADER } from '@baoho/messaging';
-import { HttpProblem } from '@baoho/http';
+import { Allow, HttpProblem } from '@baoho/http';
 import { HotlineIntake, type IntakeResult } from '../hotline/hotline-intake';
 import { INTAKE_OUTCOMES } from '../intake-metrics';
 import { RejectionStore } from '../rejections/rejection-store';
@@ -19,6 +19,8 @@ export interface HotlineAccepted {
   readonly outcome: 'opened' | 'duplicate';
 }
 
+/** For hotline systems without Kafka, each with its own token (role hotline_integration). */
+@Allow('hotline_integration')
 @Controller('v1/hotline-events')
 export class HotlineEventsController {
   constructor(

@@ -2,7 +2,7 @@
 // it), and replay a corrected payload, which opens the case exactly as if the hotline had sent it right.
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import type { Counter } from 'prom-client';
-import { HttpProblem } from '@baoho/http';
+import { Allow, HttpProblem } from '@baoho/http';
 import { HotlineIntake } from '../hotline/hotline-intake';
 import { INTAKE_OUTCOMES } from '../intake-metrics';
 import { RejectionStore, type RejectionDetail, type RejectionSummary } from '../rejections/rejection-store';
@@ -10,6 +10,8 @@ import { answer, type HotlineAccepted } from './hotline-events.controller';
 
 const MAX_PAGE = 200;
 
+/** Administrators only: a rejection's payload is a hotline report as sent, personal data included. */
+@Allow('admin')
 @Controller('v1/rejections')
 export class RejectionsController {
   constructor(

@@ -210,8 +210,23 @@ export interface CheckClocks {
   readonly type: 'CheckClocks';
 }
 
+/** A supervisor lets another caseworker of the mission see and work the case besides its assignee. */
+export interface ShareCase extends ByPerson {
+  readonly type: 'ShareCase';
+  readonly userId: string;
+}
+
+/** Someone read the case outside their scope, on purpose and with a reason: recorded, and the supervisor told. */
+export interface RecordBreakGlass extends ByPerson {
+  readonly type: 'RecordBreakGlass';
+  /** Why: free text, so personal (kept in the event's personal part, never published). */
+  readonly reason: string;
+}
+
 export type CaseCommand =
   | OpenCase
+  | ShareCase
+  | RecordBreakGlass
   | AssignCaseworker
   | RecordContact
   | GiveConsent

@@ -1,14 +1,14 @@
 // decide(state, command, now) → events. Pure: time is an argument, refusals are DomainErrors with a code.
-import type { MissionRegistry } from '../missions/mission';
+import type { Mission, MissionRegistry } from '../missions/mission';
 import { missionByCode } from '../missions/resolve-mission';
 import { MISSIONS } from '../missions/missions';
 import type { ProtocolRegistry } from '../protocol/protocol-definition';
 import { PROTOCOLS, protocolFor } from '../protocol/protocol-registry';
 import { DomainError } from '../shared/domain-error';
-import type { Actor } from '../shared/vocabulary';
-import type { CaseCommand } from './commands';
-import type { CaseEvent, CaseReopened, NoteAdded } from './events';
-import type { ActiveCase } from './state';
+import type { Actor, Role } from '../shared/vocabulary';
+import type { CaseCommand, RecordBreakGlass, ShareCase } from './commands';
+import type { BreakGlassRead, CaseEvent, CaseReopened, CaseShared, NoteAdded } from './events';
+import type { ActiveCase, CaseFile } from './state';
 import type { CaseState } from './state';
 import { decideAgreeActionPlan, decideCompleteTask, decideStartTask } from './decide/implementation';
 import { decideClinicalCare, decideIdentityVerification, decideSubmitAssessment } from './decide/assessment';
@@ -71,6 +71,9 @@ const decideActive = (ctx: DecisionContext, command: Exclude<CaseCommand, { type
       throw new DomainError('CASE_ALREADY_OPEN', 'only a closed case can be reopened');
     case 'AddNote':
       return [addNote(ctx.at, command.actor, command.text)];
+    case 'ShareCase':
+    case 'RecordBreakGlass':
+      return decideAccess(ctx.state, ctx.mission, ctx.at, command);
     case 'MigrateProtocol':
       return decideMigrateProtocol(ctx, command);
     case 'CheckClocks':
@@ -82,6 +85,28 @@ const decideActive = (ctx: DecisionContext, command: Exclude<CaseCommand, { type
 
 const unknownCommand = (command: never): never => {
   throw new DomainError('INVALID_COMMAND', `unknown command ${JSON.stringify(command)}`);
+};
+
+/** Who may share a case (the mission's oversight) and who may break glass (people who work cases). */
+const SHARERS: readonly Role[] = ['supervisor', 'hq_officer', 'hq_duty_officer'];
+const BREAK_GLASS: readonly Role[] = ['caseworker', 'supervisor', 'hq_officer'];
+
+const decideAccess = (state: CaseFile, mission: Mission, at: string, command: ShareCase | RecordBreakGlass): CaseEvent[] => {
+  if (command.type === 'ShareCase') {
+    requireRole(command.actor, SHARERS, 'sharing a case');
+    const userId = requireText(command.userId, 'userId');
+    if ((state.sharedWith ?? []).includes(userId)) return [];
+    return [event<CaseShared>('CaseShared', { at, by: command.actor.userId, userId })];
+  }
+  requireRole(command.actor, BREAK_GLASS, 'a break-glass read');
+  const reason = requireText(command.reason, 'reason');
+  return [
+    event<BreakGlassRead>(
+      'BreakGlassRead',
+      { at, by: command.actor.userId, role: command.actor.role, recipient: { role: 'supervisor', contactId: mission.escalation.supervisor } },
+      { reason },
+    ),
+  ];
 };
 
 const addNote = (at: string, actor: Actor, text: string): NoteAdded => {
@@ -106,6 +131,9 @@ export const decide = (state: CaseState, command: CaseCommand, now: number, opti
     case 'closed':
       if (command.type === 'CheckClocks') return [];
       if (command.type === 'AddNote') return [addNote(atOf(now), command.actor, command.text)];
+      if (command.type === 'ShareCase' || command.type === 'RecordBreakGlass') {
+        return decideAccess(state, missionByCode(missions, state.missionCode), atOf(now), command);
+      }
       if (command.type === 'OpenCase') throw new DomainError('CASE_ALREADY_OPEN', 'the case exists; reopen it');
       if (command.type !== 'ReopenCase') throw new DomainError('CASE_CLOSED', 'the case is closed; reopen it first');
       requireRole(command.actor, STAFF, 'reopening a case');

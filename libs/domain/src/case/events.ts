@@ -229,8 +229,14 @@ export type ProtocolMigrated = Event<
   }
 >;
 
+export type CaseShared = Event<'CaseShared', By & { readonly userId: string }>;
+/** A read outside the reader's scope. `role` is the reader's; the reason is personal (free text). */
+export type BreakGlassRead = Event<'BreakGlassRead', By & { readonly role: Role; readonly recipient: Recipient }, { readonly reason: string }>;
+
 export type CaseEvent =
   | CaseOpened
+  | CaseShared
+  | BreakGlassRead
   | ClinicalWindowOpened
   | ClinicalWindowClosedBeforeIntake
   | ClinicalWindowClosed
@@ -313,4 +319,6 @@ export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<CaseEventType, number>> = 
   CaseReopened: 1,
   NoteAdded: 1,
   ProtocolMigrated: 1,
+  CaseShared: 1,
+  BreakGlassRead: 1,
 };

@@ -30,6 +30,8 @@ const opened = (event: CaseOpened): CaseState => {
     protocolVersion: d.protocolVersion,
     missionCode: d.missionCode,
     risk: d.risk,
+    // Whoever took a walk-in keeps seeing the case they opened until (and after) it is assigned.
+    ...(d.source === 'walk_in' ? { sharedWith: [d.by] } : {}),
     stage: 'intake',
     source: d.source,
     ...(d.hotlineEventId !== undefined ? { hotlineEventId: d.hotlineEventId } : {}),
@@ -254,6 +256,8 @@ const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
     }
     case 'CaseReopened':
     case 'NoteAdded':
+    case 'CaseShared':
+    case 'BreakGlassRead':
       return reject(event, `case is ${s.status}`);
     case 'ProtocolMigrated': {
       let next: ActiveCase = { ...s, protocolVersion: event.data.toVersion };
@@ -281,6 +285,12 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
     return state.status === 'none' ? opened(event) : reject(event, `case is ${state.status}`);
   }
   if (state.status === 'none') return reject(event, 'no case');
+  // Sharing and break-glass reads may happen at any status and never move a clock or count as activity.
+  if (event.type === 'CaseShared') {
+    const sharedWith = state.sharedWith ?? [];
+    return sharedWith.includes(event.data.userId) ? state : { ...state, sharedWith: [...sharedWith, event.data.userId] };
+  }
+  if (event.type === 'BreakGlassRead') return state;
   // Notes may be added at any status; they are personal data and never move a clock.
   if (event.type === 'NoteAdded') {
     const at = fromIso(event.data.at);

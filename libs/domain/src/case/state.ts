@@ -97,6 +97,8 @@ export interface CaseFile {
   readonly minor: boolean;
   readonly vulnerabilities: readonly Vulnerability[];
   readonly assignee?: string;
+  /** Caseworkers the case is shared with besides its assignee (CaseShared); absent when shared with nobody. */
+  readonly sharedWith?: readonly string[];
   readonly items: Readonly<Partial<Record<WorkItemId, WorkItem>>>;
   readonly windows: Readonly<Partial<Record<ClinicalWindowId, ClinicalWindow>>>;
   readonly consent: Readonly<Record<ConsentCategory, ConsentRecord>>;

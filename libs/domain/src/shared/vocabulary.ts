@@ -35,18 +35,25 @@ export type ConsentMethod = (typeof CONSENT_METHODS)[number] | 'not_recorded';
 export const CONSENT_EXCEPTION_GROUNDS = ['imminent_danger', 'minor_protection', 'legal_duty'] as const;
 export type ConsentExceptionGround = (typeof CONSENT_EXCEPTION_GROUNDS)[number];
 
-export const ROLES = [
-  'hotline_operator',
-  'caseworker',
-  'supervisor',
-  'hq_duty_officer',
-  'head_of_mission',
-] as const;
+/** The roles a person's (or an integration's) bearer token carries: the only ones the API accepts. */
+export const TOKEN_ROLES = ['caseworker', 'supervisor', 'hq_officer', 'hotline_integration', 'auditor', 'admin'] as const;
+export type TokenRole = (typeof TOKEN_ROLES)[number];
+
+/**
+ * Roles recorded in events written before tokens existed (the stand-in identity headers, the hotline consumer
+ * as `hotline_operator`). They stay so that recorded histories decide exactly as they did; `hq_officer` is
+ * allowed wherever `hq_duty_officer` was, and `hotline_integration` wherever `hotline_operator` was.
+ */
+export const RECORDED_ROLES = ['hotline_operator', 'hq_duty_officer', 'head_of_mission'] as const;
+
+export const ROLES = [...RECORDED_ROLES, ...TOKEN_ROLES] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Actor {
   readonly userId: string;
   readonly role: Role;
+  /** The missions the caller belongs to (the token's `missions` claim); absent for the clock and old events. */
+  readonly missions?: readonly string[];
 }
 
 export const GBV_TYPES = [

@@ -18,6 +18,10 @@ export const describeEvent = (e: CaseEvent): string => {
       return `Care for ${words(e.data.window)} recorded within its window.`;
     case 'CaseworkerAssigned':
       return `Caseworker ${e.data.caseworkerId} assigned.`;
+    case 'CaseShared':
+      return `Case shared with ${e.data.userId} by ${e.data.by}.`;
+    case 'BreakGlassRead':
+      return `Emergency (break-glass) read by ${e.data.by} (${e.data.role}); the supervisor was told.`;
     case 'ContactRecorded':
       return e.data.outcome === 'reached'
         ? `Survivor reached by ${words(e.data.channel)}.`

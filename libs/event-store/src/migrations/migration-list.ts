@@ -8,6 +8,8 @@ import { CreateIdempotencyKeys1763880000006 } from './1763880000006-create-idemp
 import { AddSupervisionColumns1763880000007 } from './1763880000007-add-supervision-columns';
 import { CreateCaseSearchTerms1763880000008 } from './1763880000008-create-case-search-terms';
 import { WorklistOrderIndexes1763880000009 } from './1763880000009-worklist-order-indexes';
+import { CreateCaseReadAudit1763880000010 } from './1763880000010-create-case-read-audit';
+import { AddCaseSharedWith1763880000011 } from './1763880000011-add-case-shared-with';
 
 /**
  * Every migration of the project's database, oldest first. Listed by class rather than found by a file glob,
@@ -23,4 +25,6 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   AddSupervisionColumns1763880000007,
   CreateCaseSearchTerms1763880000008,
   WorklistOrderIndexes1763880000009,
+  CreateCaseReadAudit1763880000010,
+  AddCaseSharedWith1763880000011,
 ];

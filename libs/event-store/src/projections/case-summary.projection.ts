@@ -86,15 +86,15 @@ async function save(client: PoolClient, caseId: string, state: CaseState, stream
   await client.query(
     `INSERT INTO case_summary (case_id, mission, stage, status, risk_level, assignee, escalation_level, next_due_at,
                                last_activity_at, categories, stream_version, state,
-                               stuck_at, severity, opened_at, closure_requested_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11, $12::jsonb, $13, $14, $15, $16)
+                               stuck_at, severity, opened_at, closure_requested_at, shared_with)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11, $12::jsonb, $13, $14, $15, $16, $17::text[])
      ON CONFLICT (case_id) DO UPDATE SET
        mission = EXCLUDED.mission, stage = EXCLUDED.stage, status = EXCLUDED.status,
        risk_level = EXCLUDED.risk_level, assignee = EXCLUDED.assignee, escalation_level = EXCLUDED.escalation_level,
        next_due_at = EXCLUDED.next_due_at, last_activity_at = EXCLUDED.last_activity_at,
        categories = EXCLUDED.categories, stream_version = EXCLUDED.stream_version, state = EXCLUDED.state,
        stuck_at = EXCLUDED.stuck_at, severity = EXCLUDED.severity, opened_at = EXCLUDED.opened_at,
-       closure_requested_at = EXCLUDED.closure_requested_at`,
+       closure_requested_at = EXCLUDED.closure_requested_at, shared_with = EXCLUDED.shared_with`,
     [
       caseId,
       state.missionCode,
@@ -112,6 +112,7 @@ async function save(client: PoolClient, caseId: string, state: CaseState, stream
       RISK_LEVELS.indexOf(state.risk) * 4 + (3 - view.escalationLevel),
       new Date(state.openedAt).toISOString(),
       state.status === 'closure_requested' ? new Date(state.closure.requestedAt).toISOString() : null,
+      [...(state.sharedWith ?? [])],
     ],
   );
   await client.query('DELETE FROM open_deadlines WHERE case_id = $1', [caseId]);

@@ -1,7 +1,10 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Public } from '@baoho/http';
 import type { HealthReport } from './dependency-indicator';
 import { HealthService } from './health.service';
 
+/** Public: probes carry no token. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}

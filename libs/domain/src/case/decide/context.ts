@@ -34,7 +34,8 @@ export const event = <E extends CaseEvent>(
   return { type, schemaVersion: CURRENT_SCHEMA_VERSIONS[type], data: compact(data), ...withPersonal } as unknown as E;
 };
 
-export const STAFF: readonly Role[] = ['caseworker', 'supervisor', 'hq_duty_officer', 'head_of_mission'];
+/** People who work cases. `auditor`, `admin` and integrations command none. */
+export const STAFF: readonly Role[] = ['caseworker', 'supervisor', 'hq_duty_officer', 'head_of_mission', 'hq_officer'];
 
 export const requireRole = (actor: Actor, allowed: readonly Role[], what: string): void => {
   if (!allowed.includes(actor.role)) {

@@ -10,7 +10,7 @@ import { resumeEvents } from './pause';
 import { completeStep } from './steps';
 
 export const decideAssignCaseworker = (ctx: DecisionContext, c: AssignCaseworker): CaseEvent[] => {
-  requireRole(c.actor, ['supervisor', 'hq_duty_officer'], 'assigning a caseworker');
+  requireRole(c.actor, ['supervisor', 'hq_duty_officer', 'hq_officer'], 'assigning a caseworker');
   requireText(c.caseworkerId, 'caseworkerId');
   return [event<CaseworkerAssigned>('CaseworkerAssigned', { at: ctx.at, by: c.actor.userId, caseworkerId: c.caseworkerId })];
 };

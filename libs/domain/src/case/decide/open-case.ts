@@ -20,7 +20,7 @@ import { event, invalid, requireOneOf, requireRole, requireText, type DecisionCo
 import { openStep } from './items';
 
 const validate = (c: OpenCase): void => {
-  requireRole(c.actor, ['hotline_operator', 'caseworker', 'supervisor', 'hq_duty_officer'], 'opening a case');
+  requireRole(c.actor, ['hotline_operator', 'caseworker', 'supervisor', 'hq_duty_officer', 'hotline_integration', 'hq_officer'], 'opening a case');
   requireText(c.caseId, 'caseId');
   requireText(c.countryCode, 'countryCode');
   requireOneOf(c.channel, CONTACT_CHANNELS, 'channel');

@@ -59,7 +59,7 @@ export const decideResumeClock = (ctx: DecisionContext, c: ResumeClock): CaseEve
 };
 
 export const decideAcknowledgeEscalation = (ctx: DecisionContext, c: AcknowledgeEscalation): CaseEvent[] => {
-  requireRole(c.actor, ['supervisor', 'hq_duty_officer', 'head_of_mission'], 'acknowledging an escalation');
+  requireRole(c.actor, ['supervisor', 'hq_duty_officer', 'head_of_mission', 'hq_officer'], 'acknowledging an escalation');
   const item = ctx.state.items[c.item];
   if (!isRunning(item) || item.escalationLevel === 0) {
     throw new DomainError('NO_ESCALATION', `nothing escalated on ${c.item}`);

@@ -1,0 +1,16 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { Allow } from '@baoho/http';
+import { parseInput } from '../http/parse-body';
+import { auditQuerySchema, ReadAudit, type AuditEntry } from './read-audit';
+
+/** GET /v1/audit/reads: the read audit, newest first, for auditors and administrators only. */
+@Allow('auditor', 'admin')
+@Controller('v1/audit')
+export class AuditController {
+  constructor(private readonly audit: ReadAudit) {}
+
+  @Get('reads')
+  reads(@Query() query: unknown): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+    return this.audit.list(parseInput(auditQuerySchema, query, 'query'));
+  }
+}

@@ -1,0 +1,25 @@
+// Which token roles may send which command at all (403 FORBIDDEN_ROLE before the case is asked), and so which
+// commands a caller is offered in a case reading. The domain checks the same again (`requireRole`); this table
+// only refuses early and tells the console what to show.
+import type { TokenRole } from '@baoho/domain';
+import type { CommandRoute } from '../cases/command-routes';
+import { CASE_STAFF } from './roles';
+
+const OVERSIGHT: readonly TokenRole[] = ['supervisor', 'hq_officer'];
+
+const ONLY: Partial<Record<CommandRoute['type'], readonly TokenRole[]>> = {
+  AssignCaseworker: OVERSIGHT,
+  ShareCase: OVERSIGHT,
+  AcknowledgeEscalation: OVERSIGHT,
+  // PROTOCOL.md: closure is the supervisor's decision (the domain allows nobody else).
+  ApproveClosure: ['supervisor'],
+  RejectClosure: ['supervisor'],
+};
+
+export function rolesFor(type: CommandRoute['type']): readonly TokenRole[] {
+  return ONLY[type] ?? CASE_STAFF;
+}
+
+export function mayCommand(role: string, type: CommandRoute['type']): boolean {
+  return (rolesFor(type) as readonly string[]).includes(role);
+}
