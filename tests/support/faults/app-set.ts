@@ -3,6 +3,7 @@
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, startApp, waitForReadiness, type AppName, type RunningApp } from '../apps';
+import { authEnv } from '../tokens';
 
 export const ALL_APPS: readonly AppName[] = ['worker', 'intake', 'relay', 'api'];
 
@@ -32,7 +33,7 @@ export async function startAppSet(
     appendFileSync(path.join(LOG_DIR, `${label}-${app.name}.log`), `--- ${new Date().toISOString()} ${app.name} pid ${app.process.pid} ${how} ---\n${app.output()}\n`);
   const ports = new Map<AppName, number>();
   for (const name of names) ports.set(name, await freePort());
-  const envOf = (name: AppName): Record<string, string> => ({ ...env, HTTP_PORT: String(ports.get(name)) });
+  const envOf = (name: AppName): Record<string, string> => ({ ...authEnv(), ...env, HTTP_PORT: String(ports.get(name)) });
   const running = new Map<AppName, RunningApp>();
   const earlier: string[] = [];
   await Promise.all(

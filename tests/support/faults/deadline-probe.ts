@@ -8,6 +8,7 @@ import type { Pool } from 'pg';
 import { hotlineCaseId } from '../../../apps/intake/src/hotline/hotline-case';
 import { sleep } from '../apps';
 import { hotlineEvent } from '../hotline-events';
+import { identityHeaders, trafficHotline } from '../identity';
 
 const HOUR = 3_600_000;
 
@@ -44,7 +45,7 @@ export async function armDeadline(
       if (Date.now() > deadline) throw new Error(`the intake never took the deadline probe within ${timeoutMs} ms`);
       const status = await fetch(`${intakeUrl}/v1/hotline-events`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...identityHeaders(trafficHotline) },
         body: JSON.stringify(event),
         signal: AbortSignal.timeout(60_000),
       }).then(
