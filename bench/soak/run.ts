@@ -37,6 +37,8 @@ interface Minute {
   readonly board: Percentiles;
   readonly caseOpen: Percentiles;
   readonly errors: number;
+  /** The non-200 answers by status (0: no answer at all). */
+  readonly statuses: Record<string, number>;
 }
 
 interface Percentiles {
@@ -98,11 +100,12 @@ async function main(): Promise<void> {
         board: percentiles(answers.filter((a) => a.kind === 'board' && a.status === 200).map((a) => a.ms)),
         caseOpen: percentiles(opened),
         errors: answers.filter((a) => a.status !== 200).length,
+        statuses: countStatuses(answers),
       };
       minutes.push(row);
       console.log(
         `minute ${minute}: rss ${ALL_APPS.map((n) => `${n} ${rssMiB[n]}`).join(', ')} MiB; command p99 ${row.command.p99} ms (${row.command.count}); ` +
-          `board p99 ${row.board.p99} ms (${row.board.count}); case open p99 ${row.caseOpen.p99} ms (${row.caseOpen.count}); non-200 ${row.errors}`,
+          `board p99 ${row.board.p99} ms (${row.board.count}); case open p99 ${row.caseOpen.p99} ms (${row.caseOpen.count}); non-200 ${row.errors} ${JSON.stringify(row.statuses)}`,
       );
       write(minutes, begun, false);
     }
@@ -135,6 +138,16 @@ async function main(): Promise<void> {
   }
 }
 
+function countStatuses(answers: readonly Answer[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const answer of answers) if (answer.status !== 200) counts[answer.status] = (counts[answer.status] ?? 0) + 1;
+  return counts;
+}
+
+/** A minute without a successful answer of that kind has no latency: no point, rather than a false zero. */
+const latencyPoints = (minutes: readonly Minute[], pick: (m: Minute) => Percentiles, p: 'p50' | 'p99'): Array<readonly [number, number]> =>
+  minutes.filter((m) => pick(m).count > 0).map((m) => [m.minute, pick(m)[p]] as const);
+
 function write(minutes: readonly Minute[], begun: number, final: boolean, summary?: Record<string, number>): void {
   const dir = path.resolve(__dirname, '../results');
   mkdirSync(dir, { recursive: true });
@@ -147,18 +160,18 @@ function write(minutes: readonly Minute[], begun: number, final: boolean, summar
     summary,
   };
   writeFileSync(path.join(dir, 'soak.json'), `${JSON.stringify({ ...meta, minutes }, null, 2)}\n`);
-  const header = ['minute', ...ALL_APPS.map((n) => `rss_${n}_mib`), ...['command', 'board', 'caseOpen'].flatMap((k) => [`${k}_count`, `${k}_p50_ms`, `${k}_p95_ms`, `${k}_p99_ms`]), 'non_200'];
+  const header = ['minute', ...ALL_APPS.map((n) => `rss_${n}_mib`), ...['command', 'board', 'caseOpen'].flatMap((k) => [`${k}_count`, `${k}_p50_ms`, `${k}_p95_ms`, `${k}_p99_ms`]), 'non_200', 'non_200_by_status'];
   const lines = minutes.map((m) =>
-    [m.minute, ...ALL_APPS.map((n) => m.rssMiB[n]), ...[m.command, m.board, m.caseOpen].flatMap((p) => [p.count, p.p50, p.p95, p.p99]), m.errors].join(','),
+    [m.minute, ...ALL_APPS.map((n) => m.rssMiB[n]), ...[m.command, m.board, m.caseOpen].flatMap((p) => [p.count, p.p50, p.p95, p.p99]), m.errors, Object.entries(m.statuses).map(([k, v]) => `${k}:${v}`).join(' ')].join(','),
   );
   writeFileSync(path.join(dir, 'soak.csv'), `${[header.join(','), ...lines].join('\n')}\n`);
   const colours: Record<AppName, string> = { api: '#1f77b4', worker: '#d62728', intake: '#2ca02c', relay: '#9467bd', console: '#ff7f0e' };
   const memory: Series[] = ALL_APPS.map((name) => ({ name, colour: colours[name], points: minutes.map((m) => [m.minute, m.rssMiB[name]] as const) }));
   const latency: Series[] = [
-    { name: 'command p99', colour: '#d62728', points: minutes.map((m) => [m.minute, m.command.p99] as const) },
-    { name: 'command p50', colour: '#d62728', dashed: true, points: minutes.map((m) => [m.minute, m.command.p50] as const) },
-    { name: 'board p99', colour: '#1f77b4', points: minutes.map((m) => [m.minute, m.board.p99] as const) },
-    { name: 'board p50', colour: '#1f77b4', dashed: true, points: minutes.map((m) => [m.minute, m.board.p50] as const) },
+    { name: 'command p99', colour: '#d62728', points: latencyPoints(minutes, (m) => m.command, 'p99') },
+    { name: 'command p50', colour: '#d62728', dashed: true, points: latencyPoints(minutes, (m) => m.command, 'p50') },
+    { name: 'board p99', colour: '#1f77b4', points: latencyPoints(minutes, (m) => m.board, 'p99') },
+    { name: 'board p50', colour: '#1f77b4', dashed: true, points: latencyPoints(minutes, (m) => m.board, 'p50') },
   ];
   const svg = renderSvg(`baoho soak, ${new Date(begun).toISOString().slice(0, 16)}Z: ${CASES_PER_SECOND} cases/s, ${COMMANDS_PER_SECOND} commands/s, ${BOARD_PER_SECOND} board reads/s`, [
     { title: 'Resident memory per app (peak within each minute)', unit: 'MiB', series: memory },

@@ -13,6 +13,8 @@ export interface PrivateTemporal {
   readonly address: string;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** SIGKILL: the server dies mid-write; `start()` again reopens the same database file. */
+  kill(): Promise<void>;
   dispose(): Promise<void>;
   log(): string;
 }
@@ -67,6 +69,7 @@ export async function startPrivateTemporal(startTimeoutMs = 90_000): Promise<Pri
     address,
     start,
     stop,
+    kill: () => server.kill(),
     log: readLog,
     async dispose() {
       await stop();

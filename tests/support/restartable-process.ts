@@ -43,6 +43,17 @@ export class RestartableProcess {
     this.child = undefined;
   }
 
+  /** Kills it with SIGKILL (a crash: no clean-up of its own); resolves once it exited. */
+  async kill(): Promise<void> {
+    const running = this.child;
+    if (!running) return;
+    if (running.exitCode === null && running.signalCode === null) {
+      running.kill('SIGKILL');
+      await this.exited;
+    }
+    this.child = undefined;
+  }
+
   /** Its output so far, across restarts (for failure messages). */
   log(): string {
     try {

@@ -167,6 +167,20 @@ describe('appending to a stream', () => {
       expect(await countEvents(streamId)).toBe(2);
     });
 
+    it('is a conflict when another command\'s event sits under the same version-derived id', async () => {
+      // A workflow's ids are `<case>:<version>`: a workflow whose Temporal history lost its last task decides
+      // another command at a version the log already holds, with the very same ids. That is not a retry.
+      const streamId = uniqueStreamId();
+      const id = `${streamId}:1`;
+      await store.append(streamId, 0, [{ ...itemPriced(1), eventId: id, metadata: { commandId: 'cmd-a' } }]);
+
+      await expect(store.append(streamId, 0, [{ ...itemPriced(1), eventId: id, metadata: { commandId: 'cmd-b' } }])).rejects.toBeInstanceOf(ConcurrencyError);
+      // the same command again, decided a moment later (its data differ): still the retry it is
+      const retried = await store.append(streamId, 0, [{ ...itemPriced(2), eventId: id, metadata: { commandId: 'cmd-a' } }]);
+      expect(retried.nextVersion).toBe(1);
+      expect(await countEvents(streamId)).toBe(1);
+    });
+
     it('refuses an event id already recorded at another place', async () => {
       const event = itemPriced(1);
       await store.append(uniqueStreamId(), 0, [event]);

@@ -1,7 +1,9 @@
 // The four built apps as one system on given services, each on a port of its own that survives a restart, so a
 // client keeps its URL when an app is killed and started again.
-import { readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { freePort, startApp, waitForReadiness, type AppName, type RunningApp } from '../apps';
+import { authEnv } from '../tokens';
 
 export const ALL_APPS: readonly AppName[] = ['worker', 'intake', 'relay', 'api'];
 
@@ -17,10 +19,21 @@ export interface AppSet {
   stop(): Promise<void>;
 }
 
-export async function startAppSet(env: Record<string, string>, names: readonly AppName[] = ALL_APPS, readyTimeoutMs = 120_000): Promise<AppSet> {
+/** Where each app's output is kept once it stopped or was killed (git-ignored), for a failure's post-mortem. */
+const LOG_DIR = path.resolve(__dirname, '../../.artifacts/faults');
+
+export async function startAppSet(
+  env: Record<string, string>,
+  names: readonly AppName[] = ALL_APPS,
+  readyTimeoutMs = 120_000,
+  label = 'apps',
+): Promise<AppSet> {
+  mkdirSync(LOG_DIR, { recursive: true });
+  const keep = (app: RunningApp, how: string): void =>
+    appendFileSync(path.join(LOG_DIR, `${label}-${app.name}.log`), `--- ${new Date().toISOString()} ${app.name} pid ${app.process.pid} ${how} ---\n${app.output()}\n`);
   const ports = new Map<AppName, number>();
   for (const name of names) ports.set(name, await freePort());
-  const envOf = (name: AppName): Record<string, string> => ({ ...env, HTTP_PORT: String(ports.get(name)) });
+  const envOf = (name: AppName): Record<string, string> => ({ ...authEnv(), ...env, HTTP_PORT: String(ports.get(name)) });
   const running = new Map<AppName, RunningApp>();
   const earlier: string[] = [];
   await Promise.all(
@@ -40,6 +53,7 @@ export async function startAppSet(env: Record<string, string>, names: readonly A
     async killAndRestart(name, timeoutMs = readyTimeoutMs) {
       const old = app(name);
       await old.stop('SIGKILL');
+      keep(old, 'killed');
       earlier.push(`--- ${name} (killed) ---\n${old.output().slice(-3000)}`);
       const fresh = await startApp(name, envOf(name), timeoutMs);
       running.set(name, fresh);
@@ -55,6 +69,7 @@ export async function startAppSet(env: Record<string, string>, names: readonly A
     },
     async stop() {
       await Promise.all([...running.values()].map((one) => one.stop('SIGTERM')));
+      for (const one of running.values()) keep(one, 'stopped');
     },
   };
 }

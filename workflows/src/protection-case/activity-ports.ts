@@ -28,7 +28,14 @@ export interface CaseNotice {
 
 export interface LoggedCase {
   /** The stream's events, upcast to their current shape, oldest first. */
-  readonly events: readonly { readonly type: string; readonly schemaVersion: number; readonly data: unknown; readonly personal?: unknown }[];
+  readonly events: readonly {
+    readonly type: string;
+    readonly schemaVersion: number;
+    readonly data: unknown;
+    readonly personal?: unknown;
+    /** Who and why (`commandId` of the command that decided it). */
+    readonly metadata?: Readonly<Record<string, unknown>>;
+  }[];
 }
 
 export interface CaseActivities {

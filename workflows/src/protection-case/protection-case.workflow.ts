@@ -3,7 +3,9 @@
 // is decided by the domain, appended through an activity at the expected version, then folded into the state.
 // Everything here is deterministic: time is workflow time, ids derive from the stream version.
 import {
+  ActivityFailure,
   allHandlersFinished,
+  ApplicationFailure,
   condition,
   continueAsNew,
   log,
@@ -49,6 +51,12 @@ const store = proxyLocalActivities<Pick<CaseActivities, 'appendCaseEvents' | 're
   },
 });
 
+/** A local activity's failure reaches the workflow as the ApplicationFailure itself or wrapped in an ActivityFailure. */
+const isVersionConflict = (error: unknown): boolean => {
+  const failure = error instanceof ActivityFailure ? error.cause : error;
+  return failure instanceof ApplicationFailure && failure.type === 'VERSION_CONFLICT';
+};
+
 const notifications = proxyActivities<Pick<CaseActivities, 'deliverNotices'>>({
   startToCloseTimeout: '30s',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5m' },
@@ -71,6 +79,8 @@ export async function protectionCase(input: ProtectionCaseInput): Promise<void> 
   /** Set when a clock check found nothing due (a bug): the next check waits until then instead of spinning. */
   let notBefore = 0;
   const queue = new OneAtATime();
+  /** Commands found already in the log when catching up with it: recorded once, never decided again. */
+  const loggedCommands = new Set<string>();
 
   if (input.fromLog && !input.carried) {
     const logged = await store.readCaseLog(caseId);
@@ -82,26 +92,56 @@ export async function protectionCase(input: ProtectionCaseInput): Promise<void> 
 
   /** Decides, appends, folds. Returns the view after. Runs inside the queue only. */
   const execute = async (command: CaseCommand): Promise<CaseView | undefined> => {
-    const now = Date.now();
-    let events: CaseEvent[];
-    try {
-      events = decide(state, command, now);
-    } catch (error) {
-      throw asFailure(error);
+    for (;;) {
+      if (command.type !== 'CheckClocks' && loggedCommands.has(command.commandId)) return viewNow();
+      let events: CaseEvent[];
+      try {
+        events = decide(state, command, Date.now());
+      } catch (error) {
+        throw asFailure(error);
+      }
+      if (events.length === 0 || (await record(command, events))) return viewNow();
+      // the log was ahead of this workflow and it has caught up: decide again on what the log says
     }
-    if (events.length > 0) await record(command, events);
-    return viewNow();
   };
 
-  const record = async (command: CaseCommand, events: readonly CaseEvent[]): Promise<void> => {
+  /**
+   * Appends and folds; false when the log had moved past this workflow's version (VERSION_CONFLICT), after
+   * catching up with it. That happens when the Temporal server lost the workflow's last task after its append
+   * committed (the server was killed): the log, not the history, is the record, so the workflow folds what the
+   * log holds beyond its version and remembers the commands it finds there, so a client's retry of one of them
+   * is answered without recording it twice.
+   */
+  const record = async (command: CaseCommand, events: readonly CaseEvent[]): Promise<boolean> => {
     const appended = toAppend(caseId, version, command, events);
-    await store.appendCaseEvents({ caseId, expectedVersion: version, events: appended });
+    try {
+      await store.appendCaseEvents({ caseId, expectedVersion: version, events: appended });
+    } catch (error) {
+      if (!isVersionConflict(error)) throw error;
+      await catchUpWithLog();
+      return false;
+    }
     for (const event of events) state = evolve(state, event);
     version += events.length;
     changed = true;
     publishSearchAttributes();
     // Never awaited here: a notification port that is down must not hold the case's commands.
     outbox.push(...noticesIn(caseId, appended));
+    return true;
+  };
+
+  const catchUpWithLog = async (): Promise<void> => {
+    const logged = await store.readCaseLog(caseId);
+    const behind = version;
+    for (const raw of logged.events.slice(version)) {
+      state = evolve(state, upcast(raw as Parameters<typeof upcast>[0]) as CaseEvent);
+      const commandId = raw.metadata?.['commandId'];
+      if (typeof commandId === 'string') loggedCommands.add(commandId);
+    }
+    version = logged.events.length;
+    changed = true;
+    publishSearchAttributes();
+    log.warn('the case log was ahead of the workflow; caught up with it', { caseId, from: behind, to: version });
   };
 
   const deliverNotices = async (): Promise<never> => {
@@ -168,7 +208,8 @@ export async function protectionCase(input: ProtectionCaseInput): Promise<void> 
   async function checkClocks(due: number): Promise<void> {
     const command: CaseCommand = { type: 'CheckClocks' };
     const events = decide(state, command, Date.now());
-    if (events.length > 0) return record(command, events);
+    // false: caught up with the log instead; the loop looks at the clocks again on the caught-up state
+    if (events.length > 0) return void (await record(command, events));
     if (nextWakeUp(state) === due) {
       log.error('CheckClocks found nothing due at its wake-up time; looking again later', { caseId, due });
       notBefore = Date.now() + STALLED_CLOCK_RETRY_MS;

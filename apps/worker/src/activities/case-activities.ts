@@ -36,6 +36,7 @@ export function createCaseActivities({ store, notifications }: CaseActivityDepen
           schemaVersion: event.schemaVersion,
           data: event.data,
           ...(event.personal != null ? { personal: event.personal } : {}),
+          metadata: event.metadata,
         })),
       };
     },
