@@ -1,5 +1,5 @@
 // Which commands the signed-in user may send on a case. When the API's case reading carries `permittedCommands`
-// (command types), that list decides; until then the roles the domain requires for each command decide
+// (the command paths of POST /v1/cases/{caseId}/<path>), that list decides; until then the roles the domain requires for each command decide
 // (libs/domain/src/case/decide: requireRole, with the token roles), so the console never offers what the API
 // would refuse by role. Scope (the token's missions) is the API's to check.
 
@@ -7,23 +7,6 @@ export type CommandPath =
   | 'assignment' | 'contacts' | 'consents/given' | 'consents/refused' | 'consents/withdrawn' | 'assessment'
   | 'steps/completed' | 'pause' | 'resume' | 'escalations/acknowledged' | 'notes' | 'closure/requested'
   | 'closure/approved' | 'closure/rejected';
-
-const TYPE_OF: Record<CommandPath, string> = {
-  assignment: 'AssignCaseworker',
-  contacts: 'RecordContact',
-  'consents/given': 'GiveConsent',
-  'consents/refused': 'RefuseConsent',
-  'consents/withdrawn': 'WithdrawConsent',
-  assessment: 'SubmitAssessment',
-  'steps/completed': 'CompleteStep',
-  pause: 'PauseClock',
-  resume: 'ResumeClock',
-  'escalations/acknowledged': 'AcknowledgeEscalation',
-  notes: 'AddNote',
-  'closure/requested': 'RequestClosure',
-  'closure/approved': 'ApproveClosure',
-  'closure/rejected': 'RejectClosure',
-};
 
 const STAFF = ['caseworker', 'supervisor', 'hq_officer'];
 const ROLES_FOR: Record<CommandPath, readonly string[]> = {
@@ -47,6 +30,6 @@ const ROLES_FOR: Record<CommandPath, readonly string[]> = {
 export const SUPERVISING_ROLES = ['supervisor', 'hq_officer'];
 
 export function mayRun(command: CommandPath, role: string, permittedCommands?: readonly string[]): boolean {
-  if (permittedCommands) return permittedCommands.includes(TYPE_OF[command]);
+  if (permittedCommands) return permittedCommands.includes(command);
   return ROLES_FOR[command].includes(role);
 }

@@ -43,7 +43,16 @@ const commandAt = (path: string) => COMMAND_ROUTES.find((route) => path === `/v1
 function declaredRoles(method: string, path: string): readonly string[] | 'public' {
   // The probes and metrics live in the shared observability module (tests/…/declared-access proves them public).
   if (path === '/health' || path === '/health/live' || path === '/metrics') return 'public';
-  const routePath = commandAt(path) ? (path.split('/').length === 6 ? '/v1/cases/{caseId}/{action}/{detail}' : '/v1/cases/{caseId}/{action}') : path;
+  const generic = commandAt(path) ? (path.split('/').length === 6 ? '/v1/cases/{caseId}/{action}/{detail}' : '/v1/cases/{caseId}/{action}') : undefined;
+  // A command with a handler of its own (erasure) is declared there; Express matches it before the generic route.
+  return rolesDeclaredAt(method, path) ?? (generic ? rolesDeclaredAt(method, generic) : undefined) ?? noHandler(method, path);
+}
+
+function noHandler(method: string, path: string): never {
+  throw new Error(`no handler for ${method} ${path}`);
+}
+
+function rolesDeclaredAt(method: string, routePath: string): readonly string[] | 'public' | undefined {
   const reflector = new Reflector();
   for (const controller of CONTROLLERS) {
     const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
@@ -56,21 +65,24 @@ function declaredRoles(method: string, path: string): readonly string[] | 'publi
       const route = `/${[base, sub].filter((part) => part && part !== '/').join('/')}`.replace(/:([A-Za-z]+)/g, '{$1}');
       if (verb !== method || route !== routePath) continue;
       const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [handler as () => void, controller as never]);
-      if (!rule) throw new Error(`${method} ${path} declares no access`);
+      if (!rule) throw new Error(`${method} ${routePath} declares no access`);
       return rule.kind === 'public' ? 'public' : rule.roles;
     }
   }
-  throw new Error(`no handler for ${method} ${path}`);
+  return undefined;
 }
+
+/** Routes that ask only that the case exists, not that it is in the caller's scope. */
+const UNSCOPED_CASE_ROUTES = ['/v1/cases/{caseId}/break-glass', '/v1/cases/{caseId}/erasure'];
 
 let CONTROLLERS: object[] = [];
 
-/** The gate's order: the route's roles (403), the case's scope (404, except break-glass), the command's roles (403). */
+/** The gate's order: the route's roles (403), the case's scope (404, except break-glass and erasure), the command's roles (403). */
 function expected(method: string, path: string, caller: (typeof callers)[string]): Verdict {
   const roles = declaredRoles(method, path);
   if (roles === 'public') return 'allowed';
   if (!roles.includes(caller.role)) return 403;
-  if (path.includes('{caseId}') && path !== '/v1/cases/{caseId}/break-glass' && !caller.inScope) return 404;
+  if (path.includes('{caseId}') && !UNSCOPED_CASE_ROUTES.includes(path) && !caller.inScope) return 404;
   const command = commandAt(path);
   if (command && !rolesFor(command.type).includes(caller.role as never)) return 403;
   return 'allowed';
