@@ -82,11 +82,18 @@ export async function protectionCase(input: ProtectionCaseInput): Promise<void> 
   /** Commands found already in the log when catching up with it: recorded once, never decided again. */
   const loggedCommands = new Set<string>();
 
-  if (input.fromLog && !input.carried) {
+  /** True while a run started from the log folds it: no command can be judged on a state not loaded yet. */
+  let foldingLog = input.fromLog === true && !input.carried;
+  const foldLog = async (): Promise<void> => {
     const logged = await store.readCaseLog(caseId);
     for (const raw of logged.events) state = evolve(state, upcast(raw as Parameters<typeof upcast>[0]) as CaseEvent);
     version = logged.events.length;
-  }
+    foldingLog = false;
+  };
+  // Queued first and not awaited here, so the handlers below are registered in this same first task: the command
+  // that started this run (update-with-start, when the API brings back a lost case) waits in the queue for the
+  // fold instead of finding no handler.
+  const folded = foldingLog ? queue.run(foldLog) : Promise.resolve();
 
   const viewNow = (): CaseView | undefined => caseView(state, Date.now());
 
@@ -177,6 +184,8 @@ export async function protectionCase(input: ProtectionCaseInput): Promise<void> 
         if (command === null || typeof command !== 'object' || (command as CaseCommand).type === 'CheckClocks') {
           throw asFailure(new Error('not a command a person can send'));
         }
+        // decided in the queue once the log is folded (a refusal there fails the update, nothing is appended)
+        if (foldingLog) return;
         try {
           validate(state, command, Date.now());
         } catch (error) {
@@ -188,6 +197,7 @@ export async function protectionCase(input: ProtectionCaseInput): Promise<void> 
   setHandler(caseViewQuery, () => viewNow() ?? null);
   setHandler(caseVersionQuery, () => version);
 
+  await folded;
   if (state.status !== 'none') publishSearchAttributes();
 
   for (;;) {

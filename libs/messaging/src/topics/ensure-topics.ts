@@ -37,13 +37,10 @@ export async function ensureTopics(
     } catch (error) {
       if (!onlyAlreadyExists(error)) throw error;
     }
-    // ask the broker what exists now instead of trusting createTopics' boolean: a peer may have raced us
-    const after = new Set(await admin.listTopics());
-    for (const topic of missing) {
-      if (!after.has(topic.name)) throw new Error(`topic ${topic.name} was not created`);
-      created.push(topic.name);
-    }
+    // ask the broker what it serves now instead of trusting createTopics' boolean (a peer may have raced us,
+    // and a listing made just after the create may not name the new topics yet)
     await untilServed(admin, missing);
+    created.push(...missing.map((topic) => topic.name));
   }
   const existingSpecs = topics.filter((topic) => present.has(topic.name));
   const mismatched: { name: string; partitions: number; expected: number }[] = [];
@@ -81,7 +78,7 @@ async function untilServed(admin: Admin, topics: readonly TopicSpec[]): Promise<
         throw error;
       });
     if (served) return;
-    if (Date.now() > deadline) throw new Error(`topics ${topics.map((topic) => topic.name).join(', ')} are not served yet`);
+    if (Date.now() > deadline) throw new Error(`topics ${topics.map((topic) => topic.name).join(', ')} were not created (not served within ${SERVED_WITHIN_MS} ms)`);
     await new Promise((resolve) => setTimeout(resolve, delayMs));
   }
 }
