@@ -54,10 +54,10 @@ export function scopeClauses(scope: CaseScope, prefix = ''): Array<[clause: stri
     case 'all':
       return [];
     case 'missions':
-      return [[`${prefix}mission = ANY($ARG::text[])`, [...scope.missions]]];
+      return [missionClause(scope.missions, prefix)];
     case 'own':
       return [
-        [`${prefix}mission = ANY($ARG::text[])`, [...scope.missions]],
+        missionClause(scope.missions, prefix),
         [`$ARG = ANY(array_append(${prefix}shared_with, ${prefix}assignee))`, scope.userId],
       ];
     case 'none':
@@ -71,4 +71,12 @@ export function missionFilter(scope: CaseScope, requested: string | undefined): 
   if (scope.kind === 'none') return [];
   if (requested) return scope.missions.includes(requested) ? [requested] : [];
   return scope.missions;
+}
+
+/**
+ * One mission (most users) as plain equality: with `= ANY(array)` PostgreSQL cannot take the worklists' order
+ * from their (mission, …) indexes and sorts every matching row instead.
+ */
+function missionClause(missions: readonly string[], prefix: string): [clause: string, value: unknown] {
+  return missions.length === 1 ? [`${prefix}mission = $ARG`, missions[0]] : [`${prefix}mission = ANY($ARG::text[])`, [...missions]];
 }
