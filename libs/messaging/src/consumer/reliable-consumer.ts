@@ -58,6 +58,9 @@ interface Attempts {
   readonly count: number;
 }
 
+/** How soon a resume refused by a restarting consumer is tried again. */
+const RESUME_RETRY_MS = 1_000;
+
 export class ReliableConsumer {
   private consumer: Consumer | undefined;
   private readonly policy: BackoffPolicy;
@@ -184,17 +187,34 @@ export class ReliableConsumer {
     consumer.pause([{ topic, partitions: [partition] }]);
     // the fetch position is already past this batch: without the seek, resuming would skip the message
     consumer.seek({ topic, partition, offset });
+    this.resumeLater(consumer, topic, partition, delayMs);
+    this.options.logger.warn({ topic, partition, offset, attempt, delayMs, cause }, 'message held for retry');
+    this.options.onOutcome?.({ topic, partition, offset, outcome: 'retry', attempt, delayMs });
+  }
+
+  /**
+   * Resumes a held partition after `delayMs`. While the broker is away kafkajs crashes the consumer and restarts
+   * it; until it has rejoined, `resume` throws ("consumer group was not initialized"), and that throw, from a
+   * timer, once killed the intake. A refused resume is tried again shortly: a partition left paused would stall
+   * for good, and nothing was committed past the held message, so nothing is lost meanwhile.
+   */
+  private resumeLater(consumer: Consumer, topic: string, partition: number, delayMs: number): void {
+    const key = partitionKey(topic, partition);
     const previous = this.resumeTimers.get(key);
     if (previous) clearTimeout(previous);
     this.resumeTimers.set(
       key,
       setTimeout(() => {
         this.resumeTimers.delete(key);
-        if (!this.stopping) consumer.resume([{ topic, partitions: [partition] }]);
+        if (this.stopping) return;
+        try {
+          consumer.resume([{ topic, partitions: [partition] }]);
+        } catch (error) {
+          this.options.logger.warn({ topic, partition, cause: describe(error) }, 'resume refused while the consumer restarts; trying again');
+          this.resumeLater(consumer, topic, partition, RESUME_RETRY_MS);
+        }
       }, delayMs),
     );
-    this.options.logger.warn({ topic, partition, offset, attempt, delayMs, cause }, 'message held for retry');
-    this.options.onOutcome?.({ topic, partition, offset, outcome: 'retry', attempt, delayMs });
   }
 
   private nextAttempt(topic: string, partition: number, offset: string): number {
