@@ -77,6 +77,6 @@ export function missionFilter(scope: CaseScope, requested: string | undefined): 
  * One mission (most users) as plain equality: with `= ANY(array)` PostgreSQL cannot take the worklists' order
  * from their (mission, …) indexes and sorts every matching row instead.
  */
-function missionClause(missions: readonly string[], prefix: string): [clause: string, value: unknown] {
+export function missionClause(missions: readonly string[], prefix = ''): [clause: string, value: unknown] {
   return missions.length === 1 ? [`${prefix}mission = $ARG`, missions[0]] : [`${prefix}mission = ANY($ARG::text[])`, [...missions]];
 }

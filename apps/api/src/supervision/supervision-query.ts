@@ -17,6 +17,7 @@ import {
   type StuckTrigger,
 } from '@baoho/domain';
 import { HttpProblem } from '@baoho/http';
+import { missionClause } from '../auth/scope';
 import { decodeCursor, encodeCursor } from '../worklists/cursor';
 import type { Page } from '../worklists/worklist-query';
 import { caseHeadline, type CaseHeadline, type CaseHeadlineRow } from '../worklists/case-headline';
@@ -137,9 +138,7 @@ interface StuckRow extends CaseHeadlineRow {
 export function stuckPageSql(now: Date, missions: readonly string[] | null, after: readonly string[] | undefined, limit: number): { text: string; values: unknown[] } {
   const sql = new Sql();
   sql.add('stuck_at <= $ARG', now);
-  // one mission as plain equality, so the (mission, severity, stuck_at, case_id) order comes from the index
-  if (missions?.length === 1) sql.add('mission = $ARG', missions[0]);
-  else if (missions) sql.add('mission = ANY($ARG::text[])', [...missions]);
+  if (missions) sql.add(...missionClause(missions));
   if (after) sql.add('(severity, stuck_at, case_id) > ($ARG::smallint, $ARG::timestamptz, $ARG::text)', ...after);
   return {
     text: `SELECT case_id, mission, stage, status, risk_level, assignee, escalation_level, severity, stuck_at, stuck_triggers
@@ -201,7 +200,8 @@ export class SupervisionQuery {
     const after = keyOf(query.cursor, [isCount, isInstant, isText, isText]);
     const sql = new Sql();
     sql.add('d.escalation_level > 0');
-    if (missionsOf(query)) sql.add('d.mission = ANY($ARG::text[])', missionsOf(query));
+    const missions = missionsOf(query);
+    if (missions) sql.add(...missionClause(missions, 'd.'));
     const { rows } = await this.pool.query<{
       case_id: string; item: string; kind: string; party: string; mission: string; risk_level: string; assignee: string | null;
       escalation_level: number; acknowledged_level: number; escalated_at: Date; due_at: Date;
@@ -251,7 +251,8 @@ export class SupervisionQuery {
     const after = keyOf(query.cursor, [isText]);
     const sql = new Sql();
     sql.add(`status <> 'closed'`);
-    if (missionsOf(query)) sql.add('mission = ANY($ARG::text[])', missionsOf(query));
+    const missions = missionsOf(query);
+    if (missions) sql.add(...missionClause(missions));
     const unassignedSql = `SELECT count(*)::int AS n FROM case_summary ${sql.whereClause} AND assignee IS NULL`;
     const unassignedArgs = [...sql.values];
     sql.add('assignee IS NOT NULL');
@@ -290,7 +291,8 @@ export class SupervisionQuery {
     const after = keyOf(query.cursor, [isInstant, isText]);
     const sql = new Sql();
     sql.add(`status = 'closure_requested'`);
-    if (missionsOf(query)) sql.add('mission = ANY($ARG::text[])', missionsOf(query));
+    const missions = missionsOf(query);
+    if (missions) sql.add(...missionClause(missions));
     if (after) sql.add('(closure_requested_at, case_id) > ($ARG::timestamptz, $ARG::text)', ...after);
     const { rows } = await this.pool.query<{
       case_id: string; mission: string; risk_level: string; assignee: string | null; closure_requested_at: Date;
