@@ -67,8 +67,7 @@ export async function startPrivateKafka(startTimeoutMs = 90_000): Promise<Privat
   );
   const env = { ...process.env, BAOHO_HOME: home, BAOHO_KAFKA_HEAP: process.env.BAOHO_PRIVATE_KAFKA_HEAP ?? '384m' };
 
-  // a KRaft cluster id is 16 random bytes, base64url without padding (what `StorageTool random-uuid` prints)
-  const clusterId = randomBytes(16).toString('base64url');
+  const clusterId = kraftClusterId();
   await runToCompletion(spawn('bash', [runner, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', conf], { env }), logFile);
 
   // kafka-run.sh execs java: the spawned process is the JVM, so signalling it stops the broker
@@ -133,4 +132,16 @@ async function waitUntilAnswering(brokers: string, child: ChildProcess, timeoutM
     await sleep(300);
   }
   throw new Error(`the private Kafka did not answer within ${timeoutMs} ms`);
+}
+
+/**
+ * A KRaft cluster id: 16 random bytes, base64url without padding (what `StorageTool random-uuid` prints). Like
+ * Kafka's own `Uuid.randomUuid`, never one that starts with '-': the format tool would read it as an option and
+ * fail ("argument --cluster-id: expected one argument"), about one start in 64.
+ */
+function kraftClusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
