@@ -3,12 +3,14 @@
 // caseworker commands, and in turn: PostgreSQL restarted (immediate stop: crash recovery), the Temporal dev
 // server SIGKILLed and started again on its database file, Kafka stopped for 30 s, each app SIGKILLed and
 // started again. Then the promises are checked, one test each. Run: npm run build && npm run test:faults
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Pool } from 'pg';
 import type { AppName } from '../support/apps';
 import { startAppSet, type AppSet } from '../support/faults/app-set';
 import { ApiTraffic } from '../support/faults/api-traffic';
 import { CaseTracker } from '../support/faults/case-tracker';
-import { checkPerCaseOrder, readCaseEventTopic, type OrderReport } from '../support/faults/case-event-topic';
+import { checkPerCaseOrder, readCaseEventTopic, type OrderReport, type TopicMessage } from '../support/faults/case-event-topic';
 import { armDeadline, missedDeadline, type DeadlineProbe } from '../support/faults/deadline-probe';
 import { HealthWatch } from '../support/faults/health-watch';
 import { HotlineFeed } from '../support/faults/hotline-feed';
@@ -18,6 +20,32 @@ import { startPrivateKafka, type PrivateKafka } from '../support/private-kafka';
 import { startPrivateTemporal, type PrivateTemporal } from '../support/private-temporal';
 
 jest.setTimeout(30 * 60_000);
+
+/**
+ * When a promise is broken, what a person needs to find out why: the log rows and topic messages of each case
+ * concerned, beside the outages' times, in tests/.artifacts/faults-evidence.json (codes and ids only).
+ */
+async function writeEvidence(pool: Pool, messages: readonly TopicMessage[], order: OrderReport, refused: ApiTraffic['refused'], outages: readonly Outage[]): Promise<void> {
+  const cases = new Set([...order.violations.map((v) => v.split(':')[0]!), ...refused.map((r) => r.path.split('/')[3]!)]);
+  if (cases.size === 0) return;
+  const { rows } = await pool.query(
+    `SELECT stream_id, stream_version::int AS version, transaction_id::text AS xid, global_position::text AS position, type, recorded_at,
+            metadata->>'commandId' AS command_id
+       FROM events WHERE stream_id = ANY($1) ORDER BY stream_id, stream_version`,
+    [[...cases]],
+  );
+  const evidence = [...cases].map((caseId) => ({
+    caseId,
+    log: rows.filter((row) => row.stream_id === caseId),
+    topic: messages.filter((m) => m.key === caseId).map(({ partition, offset, version, messageId }) => ({ partition, offset, version, messageId })),
+    refused: refused.filter((r) => r.path.split('/')[3] === caseId).map(({ path, status, at }) => ({ path, status, at: new Date(at).toISOString() })),
+  }));
+  mkdirSync(path.join(__dirname, '..', '.artifacts'), { recursive: true });
+  writeFileSync(
+    path.join(__dirname, '..', '.artifacts', 'faults-evidence.json'),
+    JSON.stringify({ outages: outages.map((o) => ({ name: o.name, from: new Date(o.from).toISOString(), to: new Date(o.to).toISOString() })), evidence }, null, 1),
+  );
+}
 
 // well under what this machine sustains (~25 cases/s, bench:intake) even while other work shares it
 const HOTLINE_PER_SECOND = 1;
@@ -132,6 +160,7 @@ describe('the promises, while the parts fail', () => {
     const messages = await readCaseEventTopic(kafka.brokers, new Set(rows.map((row) => row.event_id)), RECOVERY_MS);
     order = checkPerCaseOrder(messages);
     health.stop();
+    await writeEvidence(pool, messages, order, traffic.refused, outages);
   });
 
   afterAll(async () => {

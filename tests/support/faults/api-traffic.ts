@@ -41,9 +41,10 @@ export class ApiTraffic {
   readonly answers: Answer[] = [];
   readonly accepted: AcceptedCommand[] = [];
   /** Commands refused with a 4xx: none is expected from this traffic, each is reported. */
-  readonly refused: Array<{ path: string; status: number; body: string }> = [];
+  readonly refused: Array<{ path: string; status: number; body: string; at: number }> = [];
   private readonly retries: PendingCommand[] = [];
   private readonly assigned = new Map<string, Identity>();
+  private readonly assignmentAccepted = new Set<string>();
   private readonly contacted = new Set<string>();
   private readonly timers: NodeJS.Timeout[] = [];
   private inFlight = 0;
@@ -94,6 +95,9 @@ export class ApiTraffic {
       this.assigned.set(caseId, caseworker);
       return this.send(this.command(caseId, 'assignment', 'AssignCaseworker', { caseworkerId: caseworker.user }, trafficSupervisor));
     }
+    // The caseworker sees the case only once the assignment is accepted (until then it is out of her scope: 404),
+    // as a real caseworker would: the case reaches her list after its assignment, not before.
+    if (!this.assignmentAccepted.has(caseId)) return;
     if (!this.contacted.has(caseId) && (this.options.contactCases?.(caseId) ?? false)) {
       this.contacted.add(caseId);
       return this.send(this.command(caseId, 'contacts', 'RecordContact', { channel: 'phone', outcome: 'reached', confidentialityExplained: true }, worker));
@@ -108,12 +112,13 @@ export class ApiTraffic {
   private async send(command: PendingCommand): Promise<void> {
     const answer = await this.request('command', 'POST', command.path, command.who, command.body, { 'idempotency-key': command.key });
     if (answer.status === 200) {
+      if (command.type === 'AssignCaseworker') this.assignmentAccepted.add(command.caseId);
       this.accepted.push({ caseId: command.caseId, commandId: IdempotencyService.commandId(command.who.user, command.key), type: command.type });
     } else if (answer.status === 0 || answer.status === 503) {
       const wait = answer.retryAfter ? Math.min(Number(answer.retryAfter) * 1000, 2_000) : 1_000;
       this.retries.push({ ...command, notBefore: Date.now() + wait });
     } else if (answer.status !== 500) {
-      this.refused.push({ path: command.path, status: answer.status, body: answer.body });
+      this.refused.push({ path: command.path, status: answer.status, body: answer.body, at: answer.at });
     }
   }
 
