@@ -9,6 +9,7 @@ import { HotlineIntake } from './hotline/hotline-intake';
 import { HotlineEventsController } from './http/hotline-events.controller';
 import { RejectionsController } from './http/rejections.controller';
 import { intakeOutcomesProvider } from './intake-metrics';
+import { HOTLINE_PURGE_INTERVAL_MS } from './intake-settings';
 import { HotlineConsumerService } from './kafka/hotline-consumer.service';
 import { RejectionStore } from './rejections/rejection-store';
 
@@ -32,6 +33,7 @@ export class IntakeModule {
       controllers: [HotlineEventsController, RejectionsController],
       providers: [
         intakeOutcomesProvider,
+        { provide: HOTLINE_PURGE_INTERVAL_MS, useValue: config.hotline.purgeIntervalMs },
         {
           provide: CaseOpener,
           inject: [TemporalConnectionHolder, POSTGRES_POOL],
