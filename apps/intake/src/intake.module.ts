@@ -38,13 +38,17 @@ export class IntakeModule {
           provide: CaseOpener,
           inject: [TemporalConnectionHolder, POSTGRES_POOL],
           useFactory: (holder: TemporalConnectionHolder, pool: Pool) =>
-            new CaseOpener(() => holder.client(), { taskQueue: config.temporal.taskQueue }, createCasePersonalData(pool, config.keys)),
+            // No key cache either: the intake only seals (a new case's key needs no unwrap), and a report that
+            // reaches a case erased a moment ago elsewhere must find the key destroyed, not a cached copy of it.
+            new CaseOpener(() => holder.client(), { taskQueue: config.temporal.taskQueue }, createCasePersonalData(pool, { ...config.keys, cacheTtlMs: 0 })),
         },
         { provide: HotlineIntake, inject: [CaseOpener], useFactory: (opener: CaseOpener) => new HotlineIntake(opener) },
         {
           provide: RejectionStore,
           inject: [POSTGRES_POOL],
-          useFactory: (pool: Pool) => new RejectionStore(pool, createKeyring(pool, config.keys)),
+          // No key cache: a rejection is read rarely, by hand, and must be unreadable the moment its case is
+          // erased elsewhere (the API and worker erase; a cached key here would open it for the cache's TTL).
+          useFactory: (pool: Pool) => new RejectionStore(pool, createKeyring(pool, { ...config.keys, cacheTtlMs: 0 })),
         },
         HotlineConsumerService,
       ],
