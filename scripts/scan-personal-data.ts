@@ -2,12 +2,14 @@
 // phones, documents, narratives or notes. The values are collected from the test sources themselves (every
 // string literal given to a personal field), so a new fixture is checked without anyone listing it here.
 // Scanned: .baoho/logs/* (services and `npm start` apps), tests/.artifacts/app-logs/* (every app an e2e test
-// spawned), and every topic of the run's broker from the beginning — except the inbound hotline.calls.v1, which
-// holds what hotlines send, plaintext by contract (see the README).
+// spawned), and every topic of the run's broker from the beginning — the inbound hotline.calls.v1 too: what
+// hotlines send is plaintext by contract, so the intake deletes every report it has handled (on an interval and
+// on shutdown). If an intake is still running, the scan first waits for its purge of what it had committed.
 // Exit 1 with the place of each find.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { HOTLINE_CALLS_V1_TOPIC } from '@baoho/messaging';
+import { awaitConsumedPurged } from '../tests/support/scan/await-purge';
 import { findPlaintext } from '../tests/support/scan/plaintext-forms';
 import { scanKafka } from '../tests/support/scan/scan-kafka';
 
@@ -68,8 +70,10 @@ async function main(): Promise<void> {
   const brokers = process.env['KAFKA_BROKERS']?.split(',');
   let kafkaNote = 'no KAFKA_BROKERS: Kafka not scanned';
   if (brokers) {
-    const scan = await scanKafka(brokers, values, [HOTLINE_CALLS_V1_TOPIC]);
-    kafkaNote = `${scan.messages} messages on ${scan.topics.length} topics`;
+    // the intake's consumer group (apps/intake: HOTLINE_CONSUMER_GROUP)
+    const purge = await awaitConsumedPurged(brokers, 'baoho-intake', HOTLINE_CALLS_V1_TOPIC);
+    const scan = await scanKafka(brokers, values);
+    kafkaNote = `${scan.messages} messages on ${scan.topics.length} topics (${HOTLINE_CALLS_V1_TOPIC}: ${purge})`;
     for (const finding of scan.findings) findings.push(`${finding.where}: ${JSON.stringify(finding.form)}`);
   }
   process.stderr.write(`[test] personal-data scan: ${values.length} fixture values, ${logs.length} log files, ${kafkaNote}\n`);

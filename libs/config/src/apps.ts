@@ -1,7 +1,7 @@
 // One schema per app: exactly the variables it needs, with its own default HTTP port.
 import type { z } from 'zod';
 import { authConfig } from './auth';
-import { consoleConfig, composeConfig, databaseConfig, httpConfig, kafkaConfig, keysConfig, logConfig, searchConfig, temporalConfig } from './pieces';
+import { consoleConfig, composeConfig, databaseConfig, hotlinePurgeConfig, httpConfig, kafkaConfig, keysConfig, logConfig, searchConfig, temporalConfig } from './pieces';
 
 export const DEFAULT_PORTS = { api: 3000, worker: 3001, intake: 3002, relay: 3003, console: 3004 } as const;
 
@@ -29,6 +29,7 @@ export type WorkerConfig = z.output<typeof workerConfigSchema>;
 export const intakeConfigSchema = composeConfig({
   database: databaseConfig(),
   kafka: kafkaConfig('baoho-intake'),
+  hotline: hotlinePurgeConfig(),
   temporal: temporalConfig(),
   keys: keysConfig(),
   auth: authConfig(),

@@ -55,6 +55,15 @@ export const keysConfig = () =>
     })
     .transform((env) => ({ masterKeysFile: env.MASTER_KEYS_FILE, cacheTtlMs: env.DATA_KEY_CACHE_TTL_MS, cacheSize: env.DATA_KEY_CACHE_SIZE }));
 
+/**
+ * How often the intake deletes the hotline reports its group has consumed (committed) from hotline.calls.v1: what
+ * hotlines send is plaintext, and the broker should keep it no longer than it takes to seal it into a case.
+ */
+export const hotlinePurgeConfig = () =>
+  z
+    .object({ HOTLINE_PURGE_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(10_000) })
+    .transform((env) => ({ purgeIntervalMs: env.HOTLINE_PURGE_INTERVAL_MS }));
+
 export const httpConfig = (defaultPort: number) =>
   z
     .object({ HTTP_HOST: stringWithDefault('127.0.0.1'), HTTP_PORT: port(defaultPort) })

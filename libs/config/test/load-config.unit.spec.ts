@@ -116,6 +116,14 @@ describe('loadConfig', () => {
       expect(loadConfig(relayConfigSchema, valid).kafka.clientId).toBe('baoho-relay');
     });
 
+    it('purges consumed hotline reports every 10 s unless told otherwise, within 1 s – 1 h', () => {
+      expect(loadConfig(intakeConfigSchema, valid).hotline).toEqual({ purgeIntervalMs: 10_000 });
+      expect(loadConfig(intakeConfigSchema, { ...valid, HOTLINE_PURGE_INTERVAL_MS: '2000' }).hotline.purgeIntervalMs).toBe(2_000);
+      for (const bad of ['500', '3600001', 'often']) {
+        expect(configErrorOf(() => loadConfig(intakeConfigSchema, { ...valid, HOTLINE_PURGE_INTERVAL_MS: bad })).variables).toEqual(['HOTLINE_PURGE_INTERVAL_MS']);
+      }
+    });
+
     it('takes explicit values over defaults', () => {
       const config = loadConfig(intakeConfigSchema, {
         ...valid,

@@ -5,6 +5,10 @@ import { caseKeyOwner } from './keyring';
 
 /** Destroys the case's key and those of its linked rejections; returns how many keys were destroyed. */
 export async function destroyCaseKeys(db: Db, caseId: string): Promise<number> {
+  // The case's key row is locked before the linked rejections are listed: a replay linking a rejection to the case
+  // locks the same row (RejectionStore.markReplayed), so either its link is committed before the list below is
+  // read, or it waits and then finds the case's key destroyed and destroys the rejection's key itself.
+  await db.query(`SELECT 1 FROM data_keys WHERE owner = $1 FOR UPDATE`, [caseKeyOwner(caseId)]);
   const { rowCount } = await db.query(
     `WITH owners AS (
        SELECT $1::text AS owner

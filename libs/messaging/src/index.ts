@@ -87,6 +87,7 @@ export {
 } from './consumer/outcome';
 export { DLQ_HEADERS, createDeadLetterHook, toDeadLetterMessage, type DeadLetterHookOptions } from './consumer/dead-letter';
 export { ReliableConsumer, type OutcomeEvent, type ReliableConsumerOptions } from './consumer/reliable-consumer';
+export { ConsumedRecordsPurger, type ConsumedRecordsPurgerOptions, type PurgedPartition } from './consumer/consumed-records-purger';
 
 // documentation
 export { ASYNCAPI_YAML_HEADER, buildAsyncApiDocument } from './asyncapi/asyncapi-document';

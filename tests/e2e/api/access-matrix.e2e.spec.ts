@@ -201,7 +201,11 @@ describe('the access matrix: every endpoint × role × scope', () => {
     const auditor = callers['auditor']!;
     const broken = await client.get<{ items: Array<Json> }>(`/v1/audit/reads?caseId=${caseId}&breakGlass=true`, auditor);
     expect(broken.status).toBe(200);
-    expect(broken.body.items).toEqual([expect.objectContaining({ userId: 'cw-far', role: 'caseworker', breakGlass: true, reason, purpose: 'break_glass', caseMission: MISSION })]);
+    expect(broken.body.items).toEqual([expect.objectContaining({ userId: 'cw-far', role: 'caseworker', breakGlass: true, reason, reasonErased: false, purpose: 'break_glass', caseMission: MISSION })]);
+    // stored sealed with the case's key: the table holds no word of it
+    const { rows: stored } = await pool.query<{ reason: string }>(`SELECT reason FROM case_read_audit WHERE case_id = $1 AND break_glass`, [caseId]);
+    expect(stored).toEqual([{ reason: expect.stringMatching(/^bh1\./) }]);
+    expect(stored[0]!.reason).not.toContain('Busan');
     const byUser = await client.get<{ items: Array<Json> }>(`/v1/audit/reads?userId=cw-in`, callers['admin']!);
     expect(byUser.body.items.length).toBeGreaterThanOrEqual(1);
     expect(byUser.body.items.every((item) => item['userId'] === 'cw-in' && item['breakGlass'] === false)).toBe(true);

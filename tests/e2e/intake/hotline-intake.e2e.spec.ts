@@ -23,7 +23,7 @@ describe('hotline intake', () => {
   beforeAll(async () => {
     [kafka, db] = await Promise.all([startPrivateKafka(), createTestDatabase()]);
     pool = new Pool({ connectionString: db.url, max: 2 });
-    const env = { ...serviceEnv(), KAFKA_BROKERS: kafka.brokers, DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e-intake') };
+    const env = { ...serviceEnv(), KAFKA_BROKERS: kafka.brokers, DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e-intake'), HOTLINE_PURGE_INTERVAL_MS: '1000' };
     apps = await startReadyApps(['worker', 'intake'], env);
     intake = apps[1]!;
     client = new Kafka({ brokers: [kafka.brokers], logLevel: logLevel.NOTHING });
@@ -108,6 +108,28 @@ describe('hotline intake', () => {
       const opened = await eventually(() => casesOpenedFor(ids), (found) => found.size === ids.length);
       expect([...opened.keys()].sort()).toEqual([...ids].sort());
       expect([...opened.values()].every((count) => count === 1)).toBe(true);
+    });
+
+    it('deletes from hotline.calls.v1 every report it has handled: the broker keeps no plaintext it no longer needs', async () => {
+      const events = Array.from({ length: 6 }, () => hotlineEvent());
+      await producer.send({ topic: 'hotline.calls.v1', messages: events.map((event) => ({ key: event['eventId'] as string, value: JSON.stringify(event) })) });
+      const ids = events.map((event) => event['eventId'] as string);
+      expect((await eventually(() => casesOpenedFor(ids), (found) => found.size === ids.length)).size).toBe(ids.length);
+      const admin = client.admin();
+      await admin.connect();
+      try {
+        // every partition's low watermark reaches the group's committed offset, which is the end: all handled
+        const marks = async () => {
+          const [committed] = await admin.fetchOffsets({ groupId: 'baoho-intake', topics: ['hotline.calls.v1'] });
+          const offsets = await admin.fetchTopicOffsets('hotline.calls.v1');
+          return offsets.map(({ partition, low, high }) => ({ partition, low, high, committed: committed!.partitions.find((p) => p.partition === partition)!.offset }));
+        };
+        const after = await eventually(marks, (found) => found.every((mark) => mark.low === mark.high && (mark.high === '0' || mark.committed === mark.high)));
+        expect(after.every((mark) => mark.low === mark.high)).toBe(true);
+        expect(after.reduce((sum, mark) => sum + Number(mark.low), 0)).toBeGreaterThanOrEqual(events.length);
+      } finally {
+        await admin.disconnect();
+      }
     });
 
     it('keeps ten kinds of malformed input in the DLQ and the rejection store, keeps flowing, and replays a correction', async () => {

@@ -21,6 +21,8 @@ jest.setTimeout(180_000);
 const caseworker: Caller = { userId: 'cw-erasure', role: 'caseworker' };
 const supervisor: Caller = { userId: 'sup-erasure', role: 'supervisor' };
 const admin: Caller = { userId: 'admin-erasure', role: 'admin' };
+const farCaseworker: Caller = { userId: 'cw-far-erasure', role: 'caseworker', missions: ['KR-PUS'] };
+const auditor: Caller = { userId: 'auditor-erasure', role: 'auditor' };
 
 /** Letters no other test uses, so a find is hers. */
 const uniqueWord = (): string => Array.from({ length: 7 }, () => 'bcdfghklmnpqrstvxz'[randomInt(18)]).join('');
@@ -57,7 +59,8 @@ describe('erasure of a case’s personal data', () => {
     const passport = `C${randomInt(1_000_000, 9_999_999)}`;
     const narrative = `Người môi giới ${word} giữ hộ chiếu của cô ở Busan.`;
     const note = `She fears the broker ${word}qu will find her.`;
-    const secrets = [fullName, `Xuyến ${word}`, word, phone, passport, narrative, note];
+    const glassReason = `Her sister says the broker ${word}ov moved her to Busan tonight.`;
+    const secrets = [fullName, `Xuyến ${word}`, word, phone, passport, narrative, note, glassReason];
 
     const opened = await api.post<{ caseId: string }>('/v1/cases', caseworker, walkIn({
       caller: { relation: 'self', phone, language: 'vi' },
@@ -84,6 +87,14 @@ describe('erasure of a case’s personal data', () => {
       const found = await api.get<{ items: Array<{ caseId: string }> }>(`/v1/search?${query}`, caseworker);
       expect({ query, found: found.body.items.map((item) => item.caseId) }).toEqual({ query, found: [caseId] });
     }
+
+    // A break-glass read from another mission: its reason is sealed in the read audit, opened for the auditor only.
+    expect((await api.post(`/v1/cases/${caseId}/break-glass`, farCaseworker, { reason: glassReason })).status).toBe(200);
+    const audited = async () =>
+      (await api.get<{ items: Array<{ reason: string | null; reasonErased: boolean }> }>(`/v1/audit/reads?caseId=${caseId}&breakGlass=true`, auditor)).body.items;
+    expect(await audited()).toEqual([expect.objectContaining({ reason: glassReason, reasonErased: false })]);
+    const { rows: auditRows } = await pool.query<{ reason: string }>(`SELECT reason FROM case_read_audit WHERE case_id = $1 AND break_glass`, [caseId]);
+    expect(auditRows).toEqual([{ reason: expect.stringMatching(/^bh1\./) }]);
 
     // Temporal's history of the case: update arguments, results, carried state — ciphertext only.
     const history = await historyText(temporal, `case-${caseId}`);
@@ -119,6 +130,8 @@ describe('erasure of a case’s personal data', () => {
       expect((await api.get<{ items: unknown[] }>(`/v1/search?${query}`, caseworker)).body.items).toEqual([]);
     }
     expect(await indicators()).toEqual(indicatorsBefore);
+    // The audit keeps the break-glass read, its reason unreadable for good.
+    expect(await audited()).toEqual([expect.objectContaining({ breakGlass: true, reason: null, reasonErased: true })]);
 
     // The key is gone, the row says when.
     const key = await pool.query(`SELECT wrapped_key, destroyed_at FROM data_keys WHERE owner = $1`, [`case:${caseId}`]);

@@ -1,7 +1,11 @@
 // The read audit: one append-only row per read of a case's personal data by a person, written BEFORE the data is
 // returned (no row, no data). Auditors list it by case, user, period and break-glass, newest first.
+// A break-glass reason is free text that may name the survivor or her circumstances: it is stored sealed with the
+// case's data key (like the reason in the case's BreakGlassRead event) and opened only for an auditor's listing,
+// so erasing the case makes it unreadable here too (the row itself stays: the audit is append-only).
 import type { Pool } from 'pg';
 import { z } from 'zod';
+import { DataKeyErasedError, type CasePersonalData } from '@baoho/crypto';
 import { HttpProblem } from '@baoho/http';
 import { isStorableText } from '../http/storable-text';
 import type { ScopedActor } from '../auth/scope';
@@ -32,7 +36,10 @@ export interface AuditEntry {
   readonly part: string;
   readonly purpose: string;
   readonly breakGlass: boolean;
+  /** The break-glass reason, opened; null when there is none or when the case's personal data was erased. */
   readonly reason: string | null;
+  /** The reason was recorded but is unreadable for good: the case's data key was destroyed (erasure). */
+  readonly reasonErased: boolean;
 }
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/);
@@ -62,14 +69,18 @@ interface Row {
 }
 
 export class ReadAudit {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly personal: CasePersonalData,
+  ) {}
 
   async record(entry: ReadRecord): Promise<void> {
     if (entry.reason !== undefined && !isStorableText(entry.reason)) throw new HttpProblem(400, 'INVALID_INPUT', 'Invalid input', 'the reason cannot be stored');
+    const reason = entry.reason === undefined ? null : await this.sealReason(entry.caseId, entry.reason);
     await this.pool.query(
       `INSERT INTO case_read_audit (user_id, role, missions, case_id, case_mission, part, purpose, break_glass, reason)
        VALUES ($1, $2, $3::text[], $4, $5, $6, $7, $8, $9)`,
-      [entry.actor.userId, entry.actor.role, [...(entry.actor.missions ?? [])], entry.caseId, entry.caseMission, entry.part, entry.purpose, entry.breakGlass, entry.reason ?? null],
+      [entry.actor.userId, entry.actor.role, [...(entry.actor.missions ?? [])], entry.caseId, entry.caseMission, entry.part, entry.purpose, entry.breakGlass, reason],
     );
   }
 
@@ -93,7 +104,29 @@ export class ReadAudit {
         ORDER BY audit_id DESC LIMIT $${values.length}`,
       values,
     );
-    const items = rows.map((row) => ({
+    // One after another: rows of one case share its key, which the first opening caches for the rest.
+    const items: AuditEntry[] = [];
+    for (const row of rows) items.push(await this.toEntry(row));
+    return { items, nextCursor: rows.length === query.limit ? rows[rows.length - 1]!.audit_id : null };
+  }
+
+  /** Sealed under the case's existing key (never a new one: an unknown case has nothing to audit). */
+  private async sealReason(caseId: string, reason: string): Promise<string> {
+    try {
+      return await this.personal.seal(caseId, reason, undefined, false);
+    } catch (error) {
+      if (error instanceof DataKeyErasedError) {
+        throw new HttpProblem(409, 'PERSONAL_DATA_ERASED', 'Personal data erased', 'the personal data of this case is erased');
+      }
+      throw error;
+    }
+  }
+
+  private async toEntry(row: Row): Promise<AuditEntry> {
+    // A reason written before sealing existed passes through as it is (CasePersonalData.open leaves plain text).
+    const opened = row.reason === null ? null : await this.personal.open(row.case_id, row.reason);
+    const reasonErased = opened?.erased ?? false;
+    return {
       auditId: row.audit_id,
       readAt: row.read_at.toISOString(),
       userId: row.user_id,
@@ -104,8 +137,8 @@ export class ReadAudit {
       part: row.part,
       purpose: row.purpose,
       breakGlass: row.break_glass,
-      reason: row.reason,
-    }));
-    return { items, nextCursor: rows.length === query.limit ? rows[rows.length - 1]!.audit_id : null };
+      reason: reasonErased || opened === null ? null : String(opened.value),
+      reasonErased,
+    };
   }
 }

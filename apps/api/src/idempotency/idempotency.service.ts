@@ -1,7 +1,9 @@
 // Idempotency-Key on every POST: the same key and body get the same response (stored), the same key with another
 // body is a 422. The key also derives the command id, so two identical requests racing each other reach the
 // workflow as one update (Temporal answers a repeated update id with the first result).
-import { createHash } from 'node:crypto';
+// The stored fingerprint of a body is a keyed hash (HMAC-SHA-256 under a key derived from SEARCH_INDEX_KEY): bodies
+// carry names, phones and notes, and a plain hash of a short value is found by hashing guesses.
+import { createHash, createHmac } from 'node:crypto';
 import type { Pool } from 'pg';
 import { HttpProblem } from '@baoho/http';
 
@@ -12,8 +14,19 @@ export interface StoredResponse {
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 
+/** Marks a keyed fingerprint (migration 1763880000121 removed the plain SHA-256 rows written before). */
+const HMAC_PREFIX = 'hmac1:';
+
 export class IdempotencyService {
-  constructor(private readonly pool: Pool) {}
+  private readonly hashKey: Buffer;
+
+  /** `secret`: the API's SEARCH_INDEX_KEY; the fingerprint key is derived from it, so neither hash reveals the other. */
+  constructor(
+    private readonly pool: Pool,
+    secret: string,
+  ) {
+    this.hashKey = createHmac('sha256', secret).update('baoho/idempotency-request-hash/v1').digest();
+  }
 
   /** The command id a key stands for: stable per (user, key), never the key itself. */
   static commandId(userId: string, key: string): string {
@@ -36,7 +49,7 @@ export class IdempotencyService {
    * Problems are stored too (a refusal stays a refusal), except 5xx, which the client is told to retry.
    */
   async run(userId: string, key: string, request: unknown, work: () => Promise<StoredResponse>): Promise<StoredResponse> {
-    const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+    const requestHash = HMAC_PREFIX + createHmac('sha256', this.hashKey).update(JSON.stringify(request)).digest('hex');
     const { rows } = await this.pool.query<{ request_hash: string; response_status: number | null; response_body: unknown }>(
       `WITH inserted AS (
          INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash) VALUES ($1, $2, $3)
@@ -70,3 +83,4 @@ export class IdempotencyService {
     );
   }
 }
+

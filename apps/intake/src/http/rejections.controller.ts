@@ -52,6 +52,10 @@ export class RejectionsController {
   async replay(@Param('id') id: string, @Body() body: unknown): Promise<HotlineAccepted & { rejectionId: string }> {
     const found = /^\d{1,18}$/.test(id) ? await this.rejections.get(id) : undefined;
     if (!found) throw new HttpProblem(404, 'REJECTION_NOT_FOUND', 'Not found', 'no such rejection');
+    // Erased with its case: nothing is left to correct, and a replay must not bring her report back in the clear.
+    if (found.erased) {
+      throw new HttpProblem(410, 'REJECTION_ERASED', 'Rejection erased', 'its payload was erased with its case; nothing can be replayed from it');
+    }
     if (found.status === 'replayed') {
       throw new HttpProblem(409, 'ALREADY_REPLAYED', 'Already replayed', `it opened case ${found.replayedCaseId}`);
     }

@@ -1,12 +1,15 @@
 // hotline.calls.v1 → cases. The offset is committed only after Temporal accepted the opening (or the message
 // was dead-lettered and stored); while Temporal is away the partition is held and retried with backoff, so
-// nothing is lost and nothing is skipped.
+// nothing is lost and nothing is skipped. What the group has committed is then deleted from the topic (every
+// HOTLINE_PURGE_INTERVAL_MS and on shutdown): the reports are plaintext, and once sealed into their cases (or into
+// the rejection store) the broker has no reason to keep them for the topic's retention.
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Counter } from 'prom-client';
 import {
   CONTRACT_VERSION_HEADER,
   createDeadLetterHook,
+  ConsumedRecordsPurger,
   createIdempotentProducer,
   ensureTopics,
   ALL_TOPICS,
@@ -21,6 +24,7 @@ import {
   type HandlerOutcome,
 } from '@baoho/messaging';
 import { describeError, KAFKA_CLIENT, ROOT_LOGGER, type Logger } from '@baoho/observability';
+import { HOTLINE_PURGE_INTERVAL_MS } from '../intake-settings';
 import { HotlineIntake } from '../hotline/hotline-intake';
 import { RejectionStore } from '../rejections/rejection-store';
 import { INTAKE_OUTCOMES } from '../intake-metrics';
@@ -31,6 +35,7 @@ export const HOTLINE_CONSUMER_GROUP = 'baoho-intake';
 export class HotlineConsumerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger: Logger;
   private consumer: ReliableConsumer | undefined;
+  private purger: ConsumedRecordsPurger | undefined;
   private producer: Producer | undefined;
   private starting: Promise<void> | undefined;
   private stopping = false;
@@ -41,6 +46,7 @@ export class HotlineConsumerService implements OnApplicationBootstrap, BeforeApp
     private readonly intake: HotlineIntake,
     private readonly rejections: RejectionStore,
     @Inject(INTAKE_OUTCOMES) private readonly outcomes: Counter<'via' | 'outcome'>,
+    @Inject(HOTLINE_PURGE_INTERVAL_MS) private readonly purgeIntervalMs: number,
   ) {
     this.logger = rootLogger.child({ component: 'hotline-consumer' });
   }
@@ -54,6 +60,8 @@ export class HotlineConsumerService implements OnApplicationBootstrap, BeforeApp
     this.stopping = true;
     await this.starting;
     await this.consumer?.stop();
+    // after the consumer: its last commits are in, so this purge leaves only what nobody handled yet
+    await this.purger?.stop();
     await this.producer?.disconnect().catch(() => undefined);
   }
 
@@ -98,6 +106,14 @@ export class HotlineConsumerService implements OnApplicationBootstrap, BeforeApp
         });
         await consumer.start();
         this.consumer = consumer;
+        this.purger = new ConsumedRecordsPurger({
+          kafka: this.kafka,
+          groupId: HOTLINE_CONSUMER_GROUP,
+          topic: HOTLINE_CALLS_V1_TOPIC,
+          intervalMs: this.purgeIntervalMs,
+          logger: this.logger,
+        });
+        this.purger.start();
         this.logger.info({ topic: HOTLINE_CALLS_V1_TOPIC }, 'consuming hotline events');
         return;
       } catch (error) {

@@ -4,7 +4,7 @@
 // a replay links the rejection to its case, and erasing the case destroys that key too.
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
-import { DataKeyErasedError, rejectionKeyOwner, type Keyring } from '@baoho/crypto';
+import { caseKeyOwner, DataKeyErasedError, rejectionKeyOwner, type Keyring } from '@baoho/crypto';
 import type { IHeaders } from 'kafkajs';
 
 export interface RejectionReasonRecord {
@@ -76,11 +76,15 @@ export class RejectionStore {
       input.via === 'kafka'
         ? `kafka:${input.topic}:${input.partition}:${input.offset}`
         : `http:${createHash('sha256').update(input.payload).digest('hex')}`;
-    const kafka = input.via === 'kafka' ? input : undefined;
+    const owner = rejectionKeyOwner(dedupeKey);
     // base64 inside the seal: the bytes were refused, perhaps for not being UTF-8.
-    const sealed = input.payload
-      ? Buffer.from(await this.keyring.seal(rejectionKeyOwner(dedupeKey), input.payload.toString('base64')), 'utf8')
-      : null;
+    const seal = async (bytes: Buffer): Promise<Buffer> => Buffer.from(await this.keyring.seal(owner, bytes.toString('base64')), 'utf8');
+    const sealed = input.payload ? await seal(input.payload) : null;
+    // The sender's key and headers are sealed too: the contract keys by eventId, but a sender may put a phone or a
+    // name in either, and erasure must reach them with the payload. Kept for an investigation, read by nothing.
+    const kafka = input.via === 'kafka' ? input : undefined;
+    const sealedKey = kafka?.key ? await seal(kafka.key) : null;
+    const sealedHeaders = kafka ? JSON.stringify(await this.keyring.seal(owner, headersAsText(kafka.headers))) : null;
     const { rows } = await this.pool.query<{ rejection_id: string }>(
       `WITH inserted AS (
          INSERT INTO hotline_rejections (dedupe_key, received_via, kafka_topic, kafka_partition, kafka_offset, kafka_key,
@@ -96,8 +100,8 @@ export class RejectionStore {
         kafka?.topic ?? null,
         kafka?.partition ?? null,
         kafka?.offset ?? null,
-        kafka?.key ?? null,
-        kafka ? JSON.stringify(headersAsText(kafka.headers)) : null,
+        sealedKey,
+        sealedHeaders,
         sealed,
         reason.code,
         reason.message,
@@ -135,11 +139,39 @@ export class RejectionStore {
     }
   }
 
+  /**
+   * Links the rejection to the case its replay opened. Erasure destroys the keys of the rejections linked to the
+   * case; a replay that reaches a case erased already (the report's case was opened another way, then erased) is
+   * linked after that, so its key is destroyed here, in the same transaction. Both lock the case's key row first
+   * (destroyCaseKeys too), so an erasure running now either sees this link or is seen by it.
+   */
   async markReplayed(rejectionId: string, caseId: string): Promise<void> {
-    await this.pool.query(
-      `UPDATE hotline_rejections SET status = 'replayed', replayed_at = now(), replayed_case_id = $2 WHERE rejection_id = $1`,
-      [rejectionId, caseId],
-    );
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ destroyed: boolean }>(
+        `SELECT destroyed_at IS NOT NULL AS destroyed FROM data_keys WHERE owner = $1 FOR UPDATE`,
+        [caseKeyOwner(caseId)],
+      );
+      const { rows: linked } = await client.query<{ dedupe_key: string }>(
+        `UPDATE hotline_rejections SET status = 'replayed', replayed_at = now(), replayed_case_id = $2 WHERE rejection_id = $1
+         RETURNING dedupe_key`,
+        [rejectionId, caseId],
+      );
+      if (rows[0]?.destroyed && linked[0]) {
+        await client.query(
+          `UPDATE data_keys SET master_key_id = NULL, wrapped_key = NULL, destroyed_at = COALESCE(destroyed_at, now()) WHERE owner = $1`,
+          [rejectionKeyOwner(linked[0].dedupe_key)],
+        );
+        this.keyring.forget(rejectionKeyOwner(linked[0].dedupe_key));
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 }
 

@@ -12,6 +12,8 @@ import { CreateCaseReadAudit1763880000010 } from './1763880000010-create-case-re
 import { AddCaseSharedWith1763880000011 } from './1763880000011-add-case-shared-with';
 import { CreateDataKeys1763880000020 } from './1763880000020-create-data-keys';
 import { AddStuckTriggers1763880000050 } from './1763880000050-add-stuck-triggers';
+import { SealReadAuditReason1763880000120 } from './1763880000120-seal-read-audit-reason';
+import { KeyedIdempotencyHashes1763880000121 } from './1763880000121-keyed-idempotency-hashes';
 
 /**
  * Every migration of the project's database, oldest first. Listed by class rather than found by a file glob,
@@ -31,4 +33,6 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   AddCaseSharedWith1763880000011,
   CreateDataKeys1763880000020,
   AddStuckTriggers1763880000050,
+  SealReadAuditReason1763880000120,
+  KeyedIdempotencyHashes1763880000121,
 ];

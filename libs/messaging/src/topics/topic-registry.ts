@@ -23,7 +23,9 @@ export const TOPICS = {
   hotlineCalls: {
     name: HOTLINE_CALLS_V1_TOPIC,
     partitions: 6,
-    // personal data in transit only: the intake turns it into an encrypted case within seconds
+    // personal data in transit only: the intake turns it into an encrypted case within seconds and then deletes
+    // what it has committed (ConsumedRecordsPurger). The retention is the backstop for what no intake has handled:
+    // long enough to outlast an intake outage over a weekend without losing a report, short enough to bound it.
     retentionMs: 7 * DAY_MS,
     key: 'eventId',
     personalData: true,
