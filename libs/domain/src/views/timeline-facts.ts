@@ -34,3 +34,6 @@ export const timelineFacts = (e: CaseEvent): TimelineFacts => {
   if (Array.isArray(data['shifts'])) facts['shifts'] = data['shifts'].length;
   return facts;
 };
+
+/** Every name a fact can have (for a reader's templates to be checked against). */
+export const TIMELINE_FACT_NAMES: readonly string[] = [...FACT_KEYS, 'recipientRole', 'shifts'];
