@@ -278,7 +278,7 @@ describe('the console in a browser', () => {
     // A critical case (immediate danger: first contact due within 1 h) reported 90 minutes ago: the API takes a
     // past reportedAt and the clocks count from it, so its workflow finds first contact overdue and escalates.
     const reportedAt = new Date(Date.now() - 90 * MINUTE).toISOString();
-    const opened = await api.post<{ caseId: string; risk: string }>('/v1/cases', { userId: 'cw-8', role: 'caseworker' }, walkIn({ immediateDanger: true, reportedAt }));
+    const opened = await api.post<{ caseId: string; risk: string }>('/v1/cases', { userId: 'cw-8', role: 'caseworker' }, walkIn({ immediateDanger: true, reportedAt, categories: ['gbv'], gbvType: 'rape', incidentAt: new Date(Date.now() - 180 * MINUTE).toISOString() }));
     expect(opened.status).toBe(201);
     expect(opened.body.risk).toBe('critical');
     const caseId = opened.body.caseId;
@@ -308,6 +308,25 @@ describe('the console in a browser', () => {
     expect(await page.getByTestId('ladder').getAttribute('data-level')).toBe('1');
     expect(await page.locator('[data-testid=ladder] li[aria-current="step"]').textContent()).toContain('Level 1');
     await expectAccessible(page, 'case view (supervisor)');
+
+    // The 72-hour window is open: act without consent towards medical services on the ground of imminent danger,
+    // record the care within the window, and share the case with a second caseworker.
+    const inForm = (command: string) => page.locator(`form[data-command="${command}"]`);
+    const timeline = page.getByTestId('timeline');
+    await inForm('consent-exceptions').getByLabel('Recipient').selectOption('medical');
+    await inForm('consent-exceptions').getByLabel('Ground').selectOption('imminent_danger');
+    await inForm('consent-exceptions').getByLabel(/^Why/).fill('She is bleeding and cannot decide now.');
+    await inForm('consent-exceptions').getByRole('button', { name: 'Save' }).click();
+    await timeline.locator('li[data-type="ConsentExceptionRecorded"]').waitFor(WAIT);
+    expect(await page.getByTestId('consent').locator('tr[data-category="medical"]').textContent()).toContain('acting without consent (imminent danger)');
+    expect(await inForm('clinical-care').getByLabel('Clinical window').locator('option').allTextContents()).toContain('HIV post-exposure prophylaxis (72 h)');
+    await inForm('clinical-care').getByLabel('Clinical window').selectOption('hiv_pep');
+    await inForm('clinical-care').getByRole('button', { name: 'Save' }).click();
+    await timeline.locator('li[data-type="ClinicalCareRecorded"]').waitFor(WAIT);
+    await page.locator('li[data-window="hiv_pep"]', { hasText: 'care recorded' }).waitFor(WAIT);
+    await inForm('shares').getByLabel('Caseworker id').fill('cw-9');
+    await inForm('shares').getByRole('button', { name: 'Save' }).click();
+    expect(await timeline.locator('li[data-type="CaseShared"]').textContent({ timeout: WAIT.timeout })).toContain('Case shared with cw-9.');
 
     // Vietnamese, switched on the page, and kept after a reload.
     await page.locator('#language').selectOption('vi');
