@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { serviceEnv, startApp, startReadyApps, type RunningApp } from '../support/apps';
 import { apiClient, walkIn, type Caller } from '../support/api-client';
 import { launchBrowser, screenshot, seriousAxeViolations, type Browser } from '../support/browser';
@@ -8,9 +8,11 @@ import { devPrivateKeyFile } from '../../scripts/dev-token';
 import { uniqueTaskQueue } from '../support/temporal';
 
 // The console in real headless Chromium, against the built api, worker and console apps on the real services:
-// a caseworker signs in, opens a walk-in case with the form, advances it and watches the timeline and clocks
-// change; a supervisor watches an overdue critical case appear on the board and acknowledges its escalation; the
-// language switches and stays switched; every page passes axe-core with no serious or critical violation.
+// a caseworker signs in, opens a walk-in case with the form, drives it by the forms through the protocol to a
+// requested closure while the timeline and clocks change; a supervisor approves the closure there and reads the
+// timeline in Vietnamese; the admin erases its personal data. A supervisor watches an overdue critical case appear
+// on the board, its indicator charts counting it, and acknowledges its escalation; the language switches and stays
+// switched; every page passes axe-core with no serious or critical violation.
 jest.setTimeout(300_000);
 
 const WAIT = { timeout: 60_000 };
@@ -68,6 +70,20 @@ describe('the console in a browser', () => {
     await page.getByTestId('clocks').locator(`li[data-item="${item}"][data-status="${status}"]`).waitFor(WAIT);
   }
 
+  /** The sum of an indicator chart's weekly values. */
+  async function countedIn(figure: Locator): Promise<number> {
+    const values = JSON.parse((await figure.getAttribute('data-values')) ?? '[]') as Array<number | null>;
+    return values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+  }
+
+  async function until(condition: () => Promise<boolean>): Promise<void> {
+    const deadline = Date.now() + WAIT.timeout;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error('condition not met in time');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
   async function expectAccessible(page: Page, what: string): Promise<void> {
     expect({ page: what, violations: await seriousAxeViolations(page) }).toEqual({ page: what, violations: [] });
   }
@@ -93,7 +109,7 @@ describe('the console in a browser', () => {
     }
   });
 
-  it('lets a caseworker open a walk-in case, advance it, and see the timeline and clocks change', async () => {
+  it('lets a caseworker open a walk-in case and drive it by its forms to a requested closure that a supervisor approves in the browser; the admin erases it', async () => {
     const page = await browser.context.newPage();
     await signIn(page, 'cw-7', 'caseworker');
     await page.getByRole('heading', { name: 'My cases, nearest deadline first' }).waitFor(WAIT);
@@ -154,9 +170,47 @@ describe('the console in a browser', () => {
     expect((await api.post(`/v1/cases/${caseId}/assignment`, supervisorCaller, { caseworkerId: 'cw-7' })).status).toBe(200);
     await timeline.locator('li[data-type="CaseworkerAssigned"]').waitFor(WAIT);
     await page.locator('dd', { hasText: 'cw-7' }).waitFor(WAIT);
-    // Only what a caseworker may do: no assignment, no closure approval.
-    expect(await page.locator('form[data-command="assignment"]').count()).toBe(0);
-    expect(await page.locator('form[data-command="closure/approved"]').count()).toBe(0);
+    // Only what a caseworker may do: no assignment, no share, no closure approval, no erasure.
+    for (const command of ['assignment', 'shares', 'closure/approved', 'erasure']) expect(await page.locator(`form[data-command="${command}"]`).count()).toBe(0);
+
+    // On through the protocol, each step by its form, its choices taken from the case: her passport seen, consent
+    // for the host police, a plan with the police report, the task started and completed, implementation done,
+    // the day-7 follow-up made.
+    const inForm = (command: string) => page.locator(`form[data-command="${command}"]`);
+    const save = async (command: string, event: string): Promise<void> => {
+      await inForm(command).getByRole('button', { name: 'Save' }).click();
+      await timeline.locator(`li[data-type="${event}"]`).first().waitFor(WAIT);
+    };
+    await inForm('identity-verification').getByLabel('What happened').selectOption('documents_seen.passport');
+    await save('identity-verification', 'IdentityDocumentsSeen');
+    await page.locator('dd', { hasText: 'documents seen' }).waitFor(WAIT);
+    await inForm('consents/given').getByLabel('Recipient').selectOption('host_police');
+    await inForm('consents/given').getByLabel('How it was given').selectOption('interpreter');
+    await inForm('consents/given').getByRole('button', { name: 'Consent given' }).click();
+    await timeline.locator('li[data-type="ConsentGiven"]').waitFor(WAIT);
+    await inForm('action-plan').getByLabel('Goal').selectOption('stay');
+    await inForm('action-plan').getByLabel('police report').check();
+    await save('action-plan', 'ActionPlanAgreed');
+    await clockStatus(page, 'police_report', 'open');
+    expect(await inForm('tasks/started').getByLabel('Task').locator('option').allTextContents()).toEqual(['police report']);
+    await save('tasks/started', 'TaskStarted');
+    await clockStatus(page, 'police_report', 'in_progress');
+    await save('tasks/completed', 'TaskCompleted');
+    await clockStatus(page, 'police_report', 'done');
+    expect(await inForm('steps/completed').getByLabel('Step').locator('option').allTextContents()).toEqual(['implementation']);
+    await save('steps/completed', 'StepCompleted');
+    await clockStatus(page, 'implementation', 'done');
+    await clockStatus(page, 'follow_up_day_7', 'open');
+    await inForm('follow-ups').getByLabel('Step').selectOption('follow_up_day_7');
+    await save('follow-ups', 'FollowUpRecorded');
+    await clockStatus(page, 'follow_up_day_7', 'done');
+    await inForm('closure/requested').getByLabel('Reason').selectOption('needs_met');
+    await save('closure/requested', 'ClosureRequested');
+    await page.locator('dd', { hasText: 'closure requested' }).first().waitFor(WAIT);
+    expect(await timeline.locator('li[data-type="ClosureRequested"]').textContent()).toContain('Closure requested: needs met.');
+    // Due times in the mission's time zone, never the API's ISO UTC.
+    expect(await timeline.textContent()).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+    expect(await timeline.locator('li[data-type="TaskOpened"]').textContent()).toMatch(/Task police report opened, due .*GMT\+9/);
 
     await expectAccessible(page, 'case view');
     await screenshot(page, 'case-view');
@@ -164,20 +218,67 @@ describe('the console in a browser', () => {
     await page.getByRole('link', { name: 'My cases' }).click();
     await page.getByTestId('my-cases').locator(`tr[data-case="${caseId}"]`).waitFor(WAIT);
     await page.close();
+
+    // A supervisor approves the closure in the browser; the case reads closed, in English and in Vietnamese.
+    const supervisorPage = await browser.context.newPage();
+    await signIn(supervisorPage, supervisorCaller.userId, 'supervisor');
+    await supervisorPage.getByRole('heading', { name: /Supervisor board/ }).waitFor(WAIT);
+    await supervisorPage.goto(`${consoleApp.url}/#/case/${encodeURIComponent(caseId)}`);
+    const approve = supervisorPage.locator('form[data-command="closure/approved"]');
+    await approve.getByRole('button', { name: 'Save' }).click();
+    const supervisorTimeline = supervisorPage.getByTestId('timeline');
+    await supervisorTimeline.locator('li[data-type="CaseClosed"]').waitFor(WAIT);
+    await supervisorPage.locator('dd', { hasText: /^closed$/ }).waitFor(WAIT);
+    expect(await supervisorTimeline.locator('li[data-type="CaseClosed"]').textContent()).toContain('Case closed (needs met), approved by the supervisor. (by sup-7)');
+    // On a closed case: reopen, share and notes only.
+    await supervisorPage.locator('form[data-command="reopened"]').waitFor(WAIT);
+    expect(await supervisorPage.locator('form[data-command="contacts"]').count()).toBe(0);
+    await expectAccessible(supervisorPage, 'closed case (supervisor)');
+    await supervisorPage.locator('#language').selectOption('vi');
+    await supervisorPage.getByRole('heading', { name: 'Diễn biến' }).waitFor(WAIT);
+    expect(await supervisorTimeline.locator('li[data-type="CaseClosed"]').textContent()).toContain('Đã đóng hồ sơ (đã đáp ứng nhu cầu), giám sát viên đã duyệt.');
+    expect(await supervisorTimeline.locator('li[data-type="ActionPlanAgreed"]').textContent()).toContain('Đã thống nhất kế hoạch hành động (mục tiêu: ở lại): trình báo cảnh sát.');
+    expect(await supervisorTimeline.locator('li[data-type="TaskOpened"]').textContent()).toMatch(/Đã mở nhiệm vụ trình báo cảnh sát, hạn .*GMT\+9/);
+    await expectAccessible(supervisorPage, 'closed case (vi)');
+    await screenshot(supervisorPage, 'case-view-closed-vi');
+    await supervisorPage.locator('#language').selectOption('en');
+    await supervisorPage.close();
+
+    // The platform admin reads no case but may erase its personal data, from the case's address.
+    const adminPage = await browser.context.newPage();
+    await signIn(adminPage, 'admin-1', 'admin');
+    await adminPage.getByRole('heading', { name: 'Erase the personal data of a case' }).waitFor(WAIT);
+    await adminPage.goto(`${consoleApp.url}/#/case/${encodeURIComponent(caseId)}`);
+    const erase = adminPage.locator('form[data-command="erasure"]');
+    expect(await erase.getByLabel('Case number').inputValue()).toBe(caseId);
+    await erase.getByLabel('Reason').selectOption('subject_request');
+    await erase.getByLabel('I understand this cannot be undone').check();
+    await expectAccessible(adminPage, 'erasure');
+    await erase.getByRole('button', { name: 'Erase the personal data of this case' }).click();
+    await erase.getByText('Personal data erased. The case now stands at: closed.').waitFor(WAIT);
+    const erased = await api.get<{ timeline: Array<{ type: string }> }>(`/v1/cases/${caseId}`, supervisorCaller);
+    expect(erased.body.timeline.map((entry) => entry.type)).toContain('PersonalDataErased');
+    await adminPage.close();
   });
 
   it('shows a supervisor an overdue critical case arriving on the board, acknowledged from there; the language switches and stays', async () => {
     const page = await browser.context.newPage();
     // The board polls with conditional requests: an unchanged list comes back as 304 Not Modified.
     const notModified = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/v1/') && r.status() === 304, WAIT);
+    // The indicator charts too: their weeks have fixed bounds, so the same address is asked again and answered 304.
+    const indicatorsNotModified = page.waitForResponse((r) => new URL(r.url()).pathname === '/v1/indicators' && r.status() === 304, WAIT);
     await signIn(page, supervisorCaller.userId, 'supervisor');
     await page.getByRole('heading', { name: /Supervisor board/ }).waitFor(WAIT);
     await notModified;
+    await indicatorsNotModified;
+    const casesOpened = page.locator('figure[data-indicator="casesOpened"]');
+    await casesOpened.waitFor(WAIT);
+    const openedBefore = await countedIn(casesOpened);
 
     // A critical case (immediate danger: first contact due within 1 h) reported 90 minutes ago: the API takes a
     // past reportedAt and the clocks count from it, so its workflow finds first contact overdue and escalates.
     const reportedAt = new Date(Date.now() - 90 * MINUTE).toISOString();
-    const opened = await api.post<{ caseId: string; risk: string }>('/v1/cases', { userId: 'cw-8', role: 'caseworker' }, walkIn({ immediateDanger: true, reportedAt }));
+    const opened = await api.post<{ caseId: string; risk: string }>('/v1/cases', { userId: 'cw-8', role: 'caseworker' }, walkIn({ immediateDanger: true, reportedAt, categories: ['gbv'], gbvType: 'rape', incidentAt: new Date(Date.now() - 180 * MINUTE).toISOString() }));
     expect(opened.status).toBe(201);
     expect(opened.body.risk).toBe('critical');
     const caseId = opened.body.caseId;
@@ -190,7 +291,9 @@ describe('the console in a browser', () => {
     expect(await stuckRow.textContent()).toContain('first contact past its deadline');
     expect(await stuckRow.textContent()).toContain('critical');
     await page.getByTestId('stage-risk').waitFor(WAIT);
-    await page.locator('.charts figure').first().waitFor(WAIT);
+    // The indicator charts follow the board's polling: the case just opened is counted without a reload.
+    await until(async () => (await countedIn(casesOpened)) > openedBefore);
+    expect(JSON.parse((await casesOpened.getAttribute('data-values'))!)).toHaveLength(8);
     await expectAccessible(page, 'board');
     await screenshot(page, 'board');
 
@@ -205,6 +308,25 @@ describe('the console in a browser', () => {
     expect(await page.getByTestId('ladder').getAttribute('data-level')).toBe('1');
     expect(await page.locator('[data-testid=ladder] li[aria-current="step"]').textContent()).toContain('Level 1');
     await expectAccessible(page, 'case view (supervisor)');
+
+    // The 72-hour window is open: act without consent towards medical services on the ground of imminent danger,
+    // record the care within the window, and share the case with a second caseworker.
+    const inForm = (command: string) => page.locator(`form[data-command="${command}"]`);
+    const timeline = page.getByTestId('timeline');
+    await inForm('consent-exceptions').getByLabel('Recipient').selectOption('medical');
+    await inForm('consent-exceptions').getByLabel('Ground').selectOption('imminent_danger');
+    await inForm('consent-exceptions').getByLabel(/^Why/).fill('She is bleeding and cannot decide now.');
+    await inForm('consent-exceptions').getByRole('button', { name: 'Save' }).click();
+    await timeline.locator('li[data-type="ConsentExceptionRecorded"]').waitFor(WAIT);
+    expect(await page.getByTestId('consent').locator('tr[data-category="medical"]').textContent()).toContain('acting without consent (imminent danger)');
+    expect(await inForm('clinical-care').getByLabel('Clinical window').locator('option').allTextContents()).toContain('HIV post-exposure prophylaxis (72 h)');
+    await inForm('clinical-care').getByLabel('Clinical window').selectOption('hiv_pep');
+    await inForm('clinical-care').getByRole('button', { name: 'Save' }).click();
+    await timeline.locator('li[data-type="ClinicalCareRecorded"]').waitFor(WAIT);
+    await page.locator('li[data-window="hiv_pep"]', { hasText: 'care recorded' }).waitFor(WAIT);
+    await inForm('shares').getByLabel('Caseworker id').fill('cw-9');
+    await inForm('shares').getByRole('button', { name: 'Save' }).click();
+    expect(await timeline.locator('li[data-type="CaseShared"]').textContent({ timeout: WAIT.timeout })).toContain('Case shared with cw-9.');
 
     // Vietnamese, switched on the page, and kept after a reload.
     await page.locator('#language').selectOption('vi');

@@ -70,6 +70,7 @@ export function lineChart(points: readonly Point[], max: number, description: st
     svg('text', { x: 2, y: height - pad + 4, class: 'tick' }, '0'),
     path ? svg('path', { d: path, class: 'series' }) : null,
     ...known.map((p) => svg('circle', { cx: p.x, cy: y(p.value), r: 3, class: 'dot' })),
-    ...points.map((p, i) => (i % 2 === 0 || points.length <= 6 ? svg('text', { x: pad + i * step, y: height - 6, class: 'tick', 'text-anchor': 'middle' }, p.label) : null)),
+    // Every other period named, counted back from the last (the period now running is always named).
+    ...points.map((p, i) => ((points.length - 1 - i) % 2 === 0 || points.length <= 6 ? svg('text', { x: pad + i * step, y: height - 6, class: 'tick', 'text-anchor': 'middle' }, p.label) : null)),
   );
 }

@@ -25,9 +25,9 @@ export function input(name: string, text: string, attributes: Record<string, str
     h('p', { id: hint, class: 'field-error', 'aria-live': 'polite' }));
 }
 
-export function textarea(name: string, text: string): HTMLElement {
+export function textarea(name: string, text: string, attributes: Record<string, string | number | boolean> = {}): HTMLElement {
   const id = uid(name);
-  return h('div', { class: 'field' }, h('label', { for: id }, text), h('textarea', { id, name, rows: 3 }));
+  return h('div', { class: 'field' }, h('label', { for: id }, text), h('textarea', { id, name, rows: 3, ...attributes }));
 }
 
 /** The status line of a form: where its answer or its domain error appears (announced to screen readers). */

@@ -6,7 +6,8 @@
 export type CommandPath =
   | 'assignment' | 'contacts' | 'consents/given' | 'consents/refused' | 'consents/withdrawn' | 'assessment'
   | 'steps/completed' | 'pause' | 'resume' | 'escalations/acknowledged' | 'notes' | 'closure/requested'
-  | 'closure/approved' | 'closure/rejected';
+  | 'closure/approved' | 'closure/rejected' | 'shares' | 'consent-exceptions' | 'identity-verification' | 'action-plan'
+  | 'tasks/started' | 'tasks/completed' | 'clinical-care' | 'follow-ups' | 'reopened' | 'erasure';
 
 const STAFF = ['caseworker', 'supervisor', 'hq_officer'];
 const ROLES_FOR: Record<CommandPath, readonly string[]> = {
@@ -24,6 +25,16 @@ const ROLES_FOR: Record<CommandPath, readonly string[]> = {
   'closure/requested': STAFF,
   'closure/approved': ['supervisor'],
   'closure/rejected': ['supervisor'],
+  shares: ['supervisor', 'hq_officer'],
+  'consent-exceptions': STAFF,
+  'identity-verification': STAFF,
+  'action-plan': STAFF,
+  'tasks/started': STAFF,
+  'tasks/completed': STAFF,
+  'clinical-care': STAFF,
+  'follow-ups': STAFF,
+  reopened: STAFF,
+  erasure: ['admin'],
 };
 
 /** Who reads the supervisors' lists (the API's OVERSEERS). */

@@ -32,5 +32,6 @@ export { caseView, type CaseView, type CaseViewOptions, type ClockView, type Cli
 export { stuckReasons, type StuckReason } from './views/stuck-reasons';
 export { stuckReasonsAt, stuckTriggers, type StuckTrigger } from './views/stuck-triggers';
 export { describeEvent } from './views/describe-event';
+export { TIMELINE_FACT_NAMES, timelineFacts, type TimelineFact, type TimelineFacts } from './views/timeline-facts';
 export { upcast, type RawEvent } from './events/upcast';
 export { foldText, nameTokens, passportTerm, phoneTerms, queryTerms, type SearchKind, type SearchTerm } from './search/search-terms';

@@ -1,4 +1,4 @@
-import { caseView, describeEvent, fold, stuckReasons, type CaseEvent } from '../src/index';
+import { caseView, describeEvent, fold, stuckReasons, timelineFacts, type CaseEvent } from '../src/index';
 import {
   assessedCase,
   checkClocks,
@@ -133,5 +133,27 @@ describe('describeEvent', () => {
       'Case opened from the hotline in KR, risk critical, handled by mission KR-SEL under protocol 2026.1.',
       `Step first contact opened, due ${iso(T0 + hours(1))}.`,
     ]);
+  });
+});
+
+describe('timelineFacts', () => {
+  it('gives the codes and times a line is made of, and no free text', () => {
+    const events = critical();
+    expect(timelineFacts(events.find((e) => e.type === 'CaseOpened')!)).toMatchObject({ source: 'hotline', countryCode: 'KR', risk: 'critical', missionCode: 'KR-SEL' });
+    expect(timelineFacts(events.find((e) => e.type === 'StepOpened')!)).toEqual({ step: 'first_contact', dueAt: iso(T0 + hours(1)) });
+    const completed: CaseEvent = { type: 'TaskCompleted', schemaVersion: 1, data: { at: iso(T0), by: 'cw-1', task: 'police_report', outcome: 'filed at Ansan station' } };
+    expect(timelineFacts(completed)).toEqual({ task: 'police_report' });
+    const resumed: CaseEvent = {
+      type: 'ClockResumed',
+      schemaVersion: 1,
+      data: { at: iso(T0), by: 'cw-1', reason: 'she called back' as never, pausedAt: iso(T0), pausedMs: 60_000, shifts: [] },
+    };
+    expect(timelineFacts(resumed)).toEqual({ pausedMs: 60_000, shifts: 0 });
+  });
+
+  it('never carries anything of the personal part', () => {
+    for (const e of history([[command('AddNote', { text: 'She fears the employer' }), T0 + hours(3)]], assessedCase(hotlineReport()))) {
+      expect(JSON.stringify(timelineFacts(e))).not.toMatch(/Nguyễn|10-5555-0101|fears|assault by employer/);
+    }
   });
 });

@@ -2,7 +2,7 @@
 // personal part (opened here with the case's data key: the only place a person reads it), every clock, and its
 // timeline in plain words. Reads by people are to be recorded (issue 7). After erasure the personal part reads
 // as erased and everything else as before.
-import { caseView, describeEvent, fold, upcast, type CaseEvent, type CaseView } from '@baoho/domain';
+import { caseView, describeEvent, fold, timelineFacts, upcast, type CaseEvent, type CaseView, type TimelineFacts } from '@baoho/domain';
 import type { CasePersonalData } from '@baoho/crypto';
 import type { EventStore } from '@baoho/event-store';
 import { HttpProblem } from '@baoho/http';
@@ -13,6 +13,8 @@ export interface TimelineEntry {
   readonly type: string;
   readonly by?: string;
   readonly text: string;
+  /** The codes, counts and times the line is made of, for a reader to write it in its own language. */
+  readonly facts: TimelineFacts;
 }
 
 export interface CaseReading {
@@ -51,6 +53,7 @@ export class CaseReader {
         type: event.type,
         ...('by' in event.data && typeof event.data.by === 'string' ? { by: event.data.by } : {}),
         text: describeEvent(event),
+        facts: timelineFacts(event),
       })),
     };
   }

@@ -47,13 +47,18 @@ const CASE_READING: JsonSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['version', 'at', 'type', 'text'],
+        required: ['version', 'at', 'type', 'text', 'facts'],
         properties: {
           version: { type: 'integer' },
           at: { type: 'string', format: 'date-time' },
           type: { type: 'string' },
           by: { type: 'string' },
-          text: { type: 'string' },
+          text: { type: 'string', description: 'The line in plain English (times in UTC).' },
+          facts: {
+            type: 'object',
+            description: 'The codes, counts and ISO times the line is made of (never personal data), for a client to write it in its own language and time zone.',
+            additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }] },
+          },
         },
       },
     },

@@ -1,13 +1,14 @@
 // The supervisor board: stuck cases, escalations waiting (acknowledged from here), the mission's open cases by
-// stage × risk, workload per caseworker and the protocol indicators week by week. Kept current by polling.
+// stage × risk, workload per caseworker and the protocol indicators week by week (board-indicators.ts). All of it
+// kept current by the same polling, with conditional requests.
 import { get, post, type Problem } from '../api.js';
-import { lineChart, type Point } from '../charts.js';
 import { h, show } from '../dom.js';
 import { showProblem, statusLine } from '../forms.js';
 import { label, t } from '../i18n.js';
 import type { Session } from '../identity.js';
 import { fingerprint, keepFresh } from '../live.js';
 import { formatDuration, formatInstant } from '../time.js';
+import { indicatorCharts } from './board-indicators.js';
 import { RISK_LEVELS, STAGES } from '../../../../libs/domain/src/shared/vocabulary.js';
 
 interface Page<T> { readonly items: readonly T[]; readonly nextCursor: string | null }
@@ -15,16 +16,6 @@ interface StuckCase { caseId: string; risk: string; stage: string; escalationLev
 interface Escalation { caseId: string; item: string; level: number; risk: string; escalatedAt: string; mission: string }
 interface Row { caseId: string; stage: string; risk: string }
 interface Workload { items: Array<{ assignee: string; open: number; overdue: number; escalated: number }>; unassigned: number }
-interface Indicators {
-  casesOpened: number;
-  medicalCareWithin72h: { share: number | null };
-  firstContactByRisk: Array<{ risk: string; medianMs: number | null }>;
-  overdueByStep: Array<{ clocks: number; overdue: number }>;
-}
-
-const WEEK = 7 * 24 * 3_600_000;
-const WEEKS = 8;
-
 export function boardPage(root: HTMLElement, session: Session): () => void {
   const mission = session.missions[0];
   const query = mission ? `mission=${encodeURIComponent(mission)}&` : '';
@@ -32,7 +23,8 @@ export function boardPage(root: HTMLElement, session: Session): () => void {
   const escalations = h('div');
   const grid = h('div');
   const workload = h('div');
-  const indicators = h('div', { class: 'charts' });
+  const indicators = h('div', { class: 'charts', 'data-testid': 'indicators' });
+  const refreshIndicators = indicatorCharts(indicators, mission);
   root.replaceChildren(
     h('h1', {}, t('board.title'), mission ? ` — ${mission}` : ''),
     h('section', { 'aria-labelledby': 'stuck-title', class: 'card' }, h('h2', { id: 'stuck-title' }, t('board.stuck')), stuck),
@@ -40,7 +32,7 @@ export function boardPage(root: HTMLElement, session: Session): () => void {
     h('div', { class: 'two' },
       h('section', { 'aria-labelledby': 'grid-title', class: 'card' }, h('h2', { id: 'grid-title' }, t('board.missionView')), grid),
       h('section', { 'aria-labelledby': 'load-title', class: 'card' }, h('h2', { id: 'load-title' }, t('board.workload')), workload)),
-    h('section', { 'aria-labelledby': 'ind-title', class: 'card' }, h('h2', { id: 'ind-title' }, t('board.indicators')), indicators),
+    h('section', { 'aria-labelledby': 'ind-title', class: 'card' }, h('h2', { id: 'ind-title' }, t('board.indicators')), h('p', { class: 'legend' }, t('board.indicatorsHint')), indicators),
   );
   const drawn = new Map<string, string>();
   const redraw = (key: string, data: unknown, draw: () => void): void => {
@@ -56,6 +48,7 @@ export function boardPage(root: HTMLElement, session: Session): () => void {
       get<Page<Escalation>>(`/v1/escalations?${query}limit=50`),
       get<Page<Row>>(`/v1/cases?${query}status=open&limit=200`),
       get<Workload>(`/v1/workload?${query}limit=50`),
+      refreshIndicators(),
     ]);
     if (s.ok) redraw('stuck', s.body, () => show(stuck, stuckTable(s.body.items, mission)));
     if (e.ok) redraw('esc', e.body, () => show(escalations, escalationTable(e.body.items, mission, () => void refresh())));
@@ -63,9 +56,7 @@ export function boardPage(root: HTMLElement, session: Session): () => void {
     if (w.ok) redraw('load', w.body, () => show(workload, workloadTable(w.body)));
     for (const cell of root.querySelectorAll<HTMLElement>('[data-since]')) cell.textContent = formatDuration(Date.now() - Date.parse(cell.dataset.since!));
   };
-  const stop = keepFresh(refresh);
-  void drawIndicators(indicators, mission);
-  return stop;
+  return keepFresh(refresh);
 }
 
 function caseLink(caseId: string): HTMLElement {
@@ -133,34 +124,4 @@ function workloadTable(load: Workload): HTMLElement {
       h('thead', {}, h('tr', {}, ...(['col.assignee', 'col.open', 'col.overdue', 'col.escalated'] as const).map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, ...load.items.map((w) => h('tr', {}, h('td', {}, w.assignee), h('td', {}, String(w.open)), h('td', {}, String(w.overdue)), h('td', {}, String(w.escalated)))))),
     h('p', {}, t('board.unassigned', { count: load.unassigned })));
-}
-
-/** Eight weekly windows, the oldest first; one request per week (indicators are computed over [from, to)). */
-async function drawIndicators(target: HTMLElement, mission: string | undefined): Promise<void> {
-  const now = Date.now();
-  const weeks = Array.from({ length: WEEKS }, (_, i) => ({ from: now - (WEEKS - i) * WEEK, to: now - (WEEKS - 1 - i) * WEEK }));
-  const results = await Promise.all(weeks.map((w) =>
-    get<Indicators>(`/v1/indicators?${mission ? `mission=${encodeURIComponent(mission)}&` : ''}from=${new Date(w.from).toISOString()}&to=${new Date(w.to).toISOString()}`)));
-  const tag = (i: number): string => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'numeric' }).format(new Date(weeks[i]!.from));
-  const series = (pick: (x: Indicators) => number | null): Point[] => results.map((r, i) => ({ label: tag(i), value: r.ok ? pick(r.body) : null }));
-  const opened = series((x) => x.casesOpened);
-  const overdue = series((x) => {
-    const clocks = x.overdueByStep.reduce((a, s) => a + s.clocks, 0);
-    return clocks === 0 ? null : x.overdueByStep.reduce((a, s) => a + s.overdue, 0) / clocks;
-  });
-  const firstContact = series((x) => {
-    const ms = x.firstContactByRisk.find((r) => r.risk === 'critical')?.medianMs;
-    return ms === null || ms === undefined ? null : ms / 3_600_000;
-  });
-  const medical = series((x) => x.medicalCareWithin72h.share);
-  const chart = (title: string, points: Point[], max: number, percent = false): HTMLElement => {
-    const describe = points.map((p) => `${p.label}: ${p.value === null ? '—' : percent ? `${Math.round(p.value * 100)}%` : p.value.toFixed(1)}`).join(', ');
-    return h('figure', {}, lineChart(points, max, `${title}. ${describe}`, percent), h('figcaption', {}, title));
-  };
-  const peak = (points: Point[]): number => Math.max(1, ...points.map((p) => p.value ?? 0));
-  show(target,
-    chart(t('board.indicatorCasesOpened'), opened, peak(opened)),
-    chart(t('board.indicatorOverdue'), overdue, 1, true),
-    chart(t('board.indicatorFirstContact'), firstContact, peak(firstContact)),
-    chart(t('board.indicatorMedical'), medical, 1, true));
 }

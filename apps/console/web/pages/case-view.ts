@@ -2,29 +2,17 @@
 // recipient, the timeline in plain words, and only the actions the signed-in user may take — each form showing
 // the API's answer or domain error right under it. Kept current by polling; the forms are redrawn only when the
 // case itself changed (a new version), so nothing being typed is lost to a refresh.
-import { get, post, type Problem } from '../api.js';
+import { get } from '../api.js';
+import type { CaseView, Clock, Reading } from '../case-reading.js';
 import { clockBar, type ClockReading, type Stretch } from '../charts.js';
 import { h, show, svg } from '../dom.js';
-import { checkbox, formChecked, formValue, input, select, showMessage, showProblem, statusLine, textarea } from '../forms.js';
-import { has, label, language, t } from '../i18n.js';
+import { label, language, t } from '../i18n.js';
 import type { Session } from '../identity.js';
 import { keepFresh } from '../live.js';
-import { mayRun, type CommandPath } from '../permissions.js';
+import { sentence } from '../timeline.js';
 import { formatDuration, formatInstant } from '../time.js';
-import { CLOSURE_REASONS, CONSENT_CATEGORIES, CONSENT_METHODS, CONTACT_CHANNELS } from '../../../../libs/domain/src/shared/vocabulary.js';
-
-interface Clock extends ClockReading { item: string; kind: string; escalationLevel: number }
-interface CaseView {
-  caseId: string; status: string; stage: string; risk: string; missionCode: string; assignee?: string; openedAt: string;
-  pause?: { reason: string; since: string };
-  openItems: Clock[]; clocks: Clock[];
-  clinicalWindows: Array<{ window: string; endsAt: string; status: string; remainingMs: number }>;
-  consent: Record<string, { status: string; at?: string; method?: string; exception?: string }>;
-  escalationLevel: number;
-  stuck: Array<{ kind: string; item?: string; level?: number }>;
-  personal?: { subject?: { fullName?: string } };
-}
-interface Reading { case: CaseView; version: number; timeline: Array<{ version: number; at: string; type: string; by?: string; text: string }>; permittedCommands?: string[] }
+import { CONSENT_CATEGORIES } from '../../../../libs/domain/src/shared/vocabulary.js';
+import { drawActions } from './case-actions.js';
 
 export function caseViewPage(root: HTMLElement, session: Session, caseId: string): () => void {
   const summary = h('section', { class: 'card', 'aria-labelledby': 'case-title' });
@@ -96,7 +84,10 @@ function drawSummary(target: HTMLElement, view: CaseView): void {
       ...fact(t('col.stage'), label('stage', view.stage)),
       ...fact(t('case.mission'), view.missionCode),
       ...fact(t('case.assignee'), view.assignee ?? t('case.unassigned')),
-      ...fact(t('case.opened'), formatInstant(view.openedAt, view.missionCode))),
+      ...fact(t('case.opened'), formatInstant(view.openedAt, view.missionCode)),
+      ...fact(t('case.identity'), label('identityState', view.identity)),
+      ...(view.pendingClosure ? fact(t('case.closureRequested'), t('case.closureWhen', { reason: label('closure', view.pendingClosure.reason), time: formatInstant(view.pendingClosure.requestedAt, view.missionCode) })) : []),
+      ...(view.closed ? fact(t('case.closedAt'), t('case.closureWhen', { reason: label('closure', view.closed.reason), time: formatInstant(view.closed.at, view.missionCode) })) : [])),
     view.pause ? h('p', { class: 'notice' }, t('case.paused', { since: formatInstant(view.pause.since, view.missionCode), reason: label('pause', view.pause.reason) })) : null,
     view.stuck.length ? h('p', { class: 'notice danger' }, t('case.stuck', { reasons: view.stuck.map((r) => t(`stuck.${r.kind}` as 'stuck.inactivity', { item: r.item ? label('item', r.item) : '', level: r.level ?? '' })).join('; ') })) : null);
 }
@@ -166,100 +157,8 @@ function drawTimeline(target: HTMLElement, reading: Reading): void {
   const mission = reading.case.missionCode;
   show(target,
     h('h2', { id: 'timeline-title' }, t('case.timeline')),
-    h('ol', { class: 'timeline', 'data-testid': 'timeline', reversed: true }, ...[...reading.timeline].reverse().map((entry) => {
-      const key = `eventType.${entry.type}`;
-      // English shows the API's own plain words; Vietnamese the event's label from the catalogue.
-      const words = language() === 'en' || !has(key) ? entry.text : t(key);
-      return h('li', { 'data-type': entry.type },
-        h('time', { datetime: entry.at }, formatInstant(entry.at, mission)), ' — ', words,
-        entry.by ? h('span', { class: 'by' }, ` (${t('event.by', { by: entry.by })})`) : null);
-    })));
-}
-
-type Send = (path: CommandPath, body: Record<string, unknown>, status: HTMLElement) => void;
-
-function drawActions(target: HTMLElement, session: Session, reading: Reading, redraw: (next: Reading) => void): void {
-  const view = reading.case;
-  const may = (path: CommandPath): boolean => view.status !== 'closed' && mayRun(path, session.role, reading.permittedCommands);
-  const send: Send = (path, body, status) => {
-    status.className = 'form-status';
-    status.textContent = t('action.sending');
-    void post<CaseView>(`/v1/cases/${encodeURIComponent(view.caseId)}/${path}`, body).then(async (result) => {
-      if (!result.ok) return showProblem(status, result.problem as Problem);
-      const fresh = await get<Reading>(`/v1/cases/${encodeURIComponent(view.caseId)}`);
-      if (fresh.ok) redraw(fresh.body);
-      const line = target.querySelector<HTMLElement>(`[data-command="${path}"] .form-status`);
-      if (line) showMessage(line, 'action.done');
-    });
-  };
-  const forms: HTMLElement[] = [];
-  const form = (path: CommandPath, title: string, fields: HTMLElement[], body: (f: HTMLFormElement, submitter: HTMLElement | null) => Record<string, unknown>, buttons?: HTMLElement[]): void => {
-    const status = statusLine();
-    const element = h('form', { class: 'action', 'data-command': path }, h('h3', {}, title), ...fields, ...(buttons ?? [h('button', { type: 'submit' }, t('action.submit'))]), status);
-    element.addEventListener('submit', (e) => {
-      e.preventDefault();
-      send(path, body(element, (e as SubmitEvent).submitter), status);
-    });
-    forms.push(element);
-  };
-
-  for (const item of view.openItems.filter((i) => i.escalationLevel > 0)) {
-    if (may('escalations/acknowledged')) form('escalations/acknowledged', t('action.acknowledge', { item: label('item', item.item), level: item.escalationLevel }), [], () => ({ item: item.item }));
-  }
-  if (may('assignment')) form('assignment', t('action.assign'), [input('caseworkerId', t('action.assignee'), { required: true, value: view.assignee ?? '' })], (f) => ({ caseworkerId: formValue(f, 'caseworkerId') }));
-  if (may('contacts')) {
-    form('contacts', t('action.contact'), [
-      select('channel', t('action.channel'), 'channel', CONTACT_CHANNELS, 'walk_in'),
-      select('outcome', t('action.outcome'), 'outcome', ['reached', 'unreachable'], 'reached'),
-      checkbox('confidentialityExplained', t('action.confidentiality'), true),
-    ], (f) => ({ channel: formValue(f, 'channel'), outcome: formValue(f, 'outcome'), confidentialityExplained: formChecked(f, 'confidentialityExplained') }));
-  }
-  if (may('assessment') && view.openItems.some((i) => i.item === 'assessment')) {
-    const needs = ['safety', 'medical', 'shelter', 'legal', 'psychosocial'];
-    form('assessment', t('action.assessment'), [
-      h('fieldset', {}, h('legend', {}, t('action.needs')), ...needs.map((n) => checkbox(`need-${n}`, label('need', n)))),
-      select('wish', t('action.wish'), 'wish', ['return', 'stay', 'undecided'], 'undecided'),
-      checkbox('familyIsRiskSource', t('action.familyRisk')),
-      checkbox('safetyPlanAgreed', t('action.safetyPlan')),
-    ], (f) => ({
-      needs: Object.fromEntries(needs.map((n) => [n, formChecked(f, `need-${n}`)])),
-      wish: formValue(f, 'wish'),
-      familyIsRiskSource: formChecked(f, 'familyIsRiskSource'),
-      safetyPlanAgreed: formChecked(f, 'safetyPlanAgreed'),
-    }));
-  }
-  const openSteps = view.openItems.filter((i) => i.kind === 'step').map((i) => i.item);
-  if (may('steps/completed') && openSteps.length) {
-    form('steps/completed', t('action.completeStep'), [select('step', t('action.step'), 'item', openSteps)], (f) => ({ step: formValue(f, 'step') }));
-  }
-  if (may('consents/given')) {
-    const consentButtons = [
-      h('button', { type: 'submit', value: 'consents/given' }, t('action.give')),
-      h('button', { type: 'submit', value: 'consents/refused', class: 'secondary' }, t('action.refuse')),
-      h('button', { type: 'submit', value: 'consents/withdrawn', class: 'secondary' }, t('action.withdraw')),
-    ];
-    const status = statusLine();
-    const element = h('form', { class: 'action', 'data-command': 'consents/given' }, h('h3', {}, t('action.consent')),
-      select('category', t('action.category'), 'consent', CONSENT_CATEGORIES),
-      select('method', t('action.method'), 'method', CONSENT_METHODS),
-      ...consentButtons, status);
-    element.addEventListener('submit', (e) => {
-      e.preventDefault();
-      const path = ((e as SubmitEvent).submitter as HTMLButtonElement | null)?.value as CommandPath | undefined;
-      send(path ?? 'consents/given', { category: formValue(element, 'category'), method: formValue(element, 'method') }, status);
-    });
-    forms.push(element);
-  }
-  if (view.pause ? may('resume') : may('pause')) {
-    if (view.pause) form('resume', t('action.resume'), [], () => ({}));
-    else form('pause', t('action.pause'), [select('reason', t('action.pauseReason'), 'pause', ['survivor_deciding', 'survivor_unreachable'])], (f) => ({ reason: formValue(f, 'reason') }));
-  }
-  if (may('notes')) form('notes', t('action.note'), [textarea('text', t('action.noteText'))], (f) => ({ text: formValue(f, 'text') }));
-  if (view.status === 'open' && may('closure/requested')) {
-    form('closure/requested', t('action.requestClosure'), [select('reason', t('action.closureReason'), 'closure', CLOSURE_REASONS)], (f) => ({ reason: formValue(f, 'reason') }));
-  }
-  if (view.status === 'closure_requested' && may('closure/approved')) form('closure/approved', t('action.approveClosure'), [], () => ({}));
-  if (view.status === 'closure_requested' && may('closure/rejected')) form('closure/rejected', t('action.rejectClosure'), [], () => ({}));
-
-  show(target, h('h2', { id: 'actions-title' }, t('case.actions')), ...(forms.length ? forms : [h('p', {}, t('case.noActions'))]));
+    h('ol', { class: 'timeline', 'data-testid': 'timeline', reversed: true }, ...[...reading.timeline].reverse().map((entry) =>
+      h('li', { 'data-type': entry.type },
+        h('time', { datetime: entry.at }, formatInstant(entry.at, mission)), ' — ', sentence(entry, mission),
+        entry.by ? h('span', { class: 'by' }, ` (${t('event.by', { by: entry.by })})`) : null))));
 }
