@@ -318,5 +318,13 @@ case "$cmd" in
     port_open "$KAFKA_PORT" && echo "kafka: up on 127.0.0.1:$KAFKA_PORT" || echo "kafka: down"
     port_open "$TEMPORAL_PORT" && echo "temporal: up on 127.0.0.1:$TEMPORAL_PORT" || echo "temporal: down" ;;
   env) ensure_dev_keys; print_env ;;
-  *) die "usage: scripts/services.sh install|start|stop|status|env [postgres|kafka|temporal|testserver ...]" ;;
+  prepare)
+    # what a run on private services needs (the fault suite): everything installed, the keys, the env file;
+    # nothing started
+    for s in "${ALL[@]}"; do "install_$s" & done
+    rc=0; for job in $(jobs -p); do wait "$job" || rc=1; done; ((rc == 0)) || die "install failed"
+    ensure_master_keys
+    ensure_dev_keys
+    print_env >"$BAOHO_HOME/env" ;;
+  *) die "usage: scripts/services.sh install|prepare|start|stop|status|env [postgres|kafka|temporal|testserver ...]" ;;
 esac

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: installs what is missing, starts the real services it needs, then lint, typecheck, build and
-# every jest project (unit, workflow, integration, e2e, browser), then a scan of the run's logs and Kafka topics
+# every jest project (unit, workflow, integration, e2e, browser), then the fault suite, then a scan of the run's logs and Kafka topics
 # for the test subjects' personal data. Stops the services it started itself, unless
 # BAOHO_KEEP_SERVICES=1. Exits non-zero on any failure.
 set -euo pipefail
@@ -32,14 +32,23 @@ results=tests/.artifacts/jest-results.json
 set +e
 npx jest --ci --json --outputFile="$results" "$@"
 status=$?
+# the fault suite (private services, ~5 min): not when a caller picked tests by argument
+faults=tests/.artifacts/faults-results.json
+rm -f "$faults"
+if [[ $# -eq 0 ]]; then
+  echo "[test] fault suite" >&2
+  bash scripts/test-faults.sh --json --outputFile="$faults" || status=1
+fi
 # no test subject's name, phone, document, narrative or note in this run's logs or Kafka messages
 echo "[test] personal-data scan of logs and topics" >&2
 node --require ./scripts/swc-register.js scripts/scan-personal-data.ts || status=1
 set -e
 # one plain closing line, whatever the runner printed above
 node -e '
-  const r = require(require("path").resolve(process.argv[1]));
-  const skipped = r.numPendingTests + r.numTodoTests;
-  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
-' "$results" || true
+  const fs = require("fs");
+  const runs = process.argv.slice(1).filter((f) => fs.existsSync(f)).map((f) => JSON.parse(fs.readFileSync(f, "utf8")));
+  const sum = (k) => runs.reduce((n, r) => n + r[k], 0);
+  const skipped = sum("numPendingTests") + sum("numTodoTests");
+  console.log(`tests: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed` + (skipped ? `, ${skipped} skipped` : "") + ` (${runs.length} jest runs)`);
+' "$results" "$faults" || true
 exit $status

@@ -9,6 +9,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -68,6 +69,13 @@ const notifications = proxyActivities<Pick<CaseActivities, 'deliverNotices'>>({
  */
 const STALLED_CLOCK_RETRY_MS = 60_000;
 
+/**
+ * A run started by update-with-start whose opening never shows (the Temporal server was killed after it had
+ * kept the start but before it kept the opening update, whose append had already reached the log): after this
+ * long it looks in the log, so the case's clocks run again even if no person ever sends it a command.
+ */
+const LOST_OPENING_CHECK_MS = 2 * 60_000;
+
 export async function protectionCase(input: ProtectionCaseInput): Promise<void> {
   const { caseId } = input;
   let state: CaseState = input.carried?.state ?? initialState();
@@ -99,6 +107,8 @@ export async function protectionCase(input: ProtectionCaseInput): Promise<void> 
 
   /** Decides, appends, folds. Returns the view after. Runs inside the queue only. */
   const execute = async (command: CaseCommand): Promise<CaseView | undefined> => {
+    // a command for a case this run never saw opened: its opening may be in the log though this history lost it
+    if (state.status === 'none' && command.type !== 'OpenCase' && command.type !== 'CheckClocks') await catchUpWithLog();
     for (;;) {
       if (command.type !== 'CheckClocks' && loggedCommands.has(command.commandId)) return viewNow();
       let events: CaseEvent[];
@@ -145,6 +155,7 @@ export async function protectionCase(input: ProtectionCaseInput): Promise<void> 
       const commandId = raw.metadata?.['commandId'];
       if (typeof commandId === 'string') loggedCommands.add(commandId);
     }
+    if (logged.events.length === behind) return;
     version = logged.events.length;
     changed = true;
     publishSearchAttributes();
@@ -186,6 +197,8 @@ export async function protectionCase(input: ProtectionCaseInput): Promise<void> 
         }
         // decided in the queue once the log is folded (a refusal there fails the update, nothing is appended)
         if (foldingLog) return;
+        // likewise for a case this run never saw opened: the queue looks in the log first (see execute)
+        if (state.status === 'none' && (command as CaseCommand).type !== 'OpenCase') return;
         try {
           validate(state, command, Date.now());
         } catch (error) {
@@ -199,6 +212,14 @@ export async function protectionCase(input: ProtectionCaseInput): Promise<void> 
 
   await folded;
   if (state.status !== 'none') publishSearchAttributes();
+  // Histories recorded before this check replay without it (patched is false there).
+  if (state.status === 'none' && !input.carried && patched('look-for-a-lost-opening')) {
+    if (!(await condition(() => state.status !== 'none', LOST_OPENING_CHECK_MS))) {
+      await queue.run(async () => {
+        if (state.status === 'none') await catchUpWithLog();
+      });
+    }
+  }
 
   for (;;) {
     const due = nextWakeUp(state);
