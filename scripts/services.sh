@@ -163,6 +163,7 @@ offsets.topic.replication.factor=1
 offsets.topic.num.partitions=10
 transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=10
 group.initial.rebalance.delay.ms=0
 log.retention.hours=168
 EOF

@@ -60,6 +60,7 @@ export async function startPrivateKafka(startTimeoutMs = 90_000): Promise<Privat
       'offsets.topic.num.partitions=1',
       'transaction.state.log.replication.factor=1',
       'transaction.state.log.min.isr=1',
+      'transaction.state.log.num.partitions=1',
       'group.initial.rebalance.delay.ms=0',
       'controlled.shutdown.enable=true',
       '',

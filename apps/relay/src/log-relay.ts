@@ -1,8 +1,13 @@
 // The relay loop: follows the event log in commit order from its checkpoint and publishes every event to
 // protection.case-events.v1 (key = case id, so each case stays in order) and every notice also to
-// protection.notifications.v1. At least once: a batch is read, published with acks from every in-sync replica
-// (idempotent producer), and only then is the checkpoint saved; a failure anywhere before the save publishes
-// the same batch again (same message-id headers), never skips it. Only the leader publishes (relay-leadership).
+// protection.notifications.v1. At least once: a batch is read, published in one Kafka transaction with acks
+// from every in-sync replica, and only once that transaction is committed is the checkpoint saved; a failure
+// anywhere before the save publishes the same batch again (same message-id headers), never skips it. The
+// transaction is what keeps a case in order through a broker outage: a batch the broker took only in part
+// (seen in the fault suite: some partitions written, others refused while the broker shut down) is aborted, so
+// read_committed consumers never see its part beside the batch sent again. Only the leader publishes
+// (relay-leadership); its transactional id is the subscription's, so a new leader's producer fences the old.
+import { createHash } from 'node:crypto';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import { CURRENT_SCHEMA_VERSIONS, upcast as upcastCaseEvent } from '@baoho/domain';
@@ -11,7 +16,7 @@ import {
   CASE_EVENTS_V1_TOPIC,
   NOTIFICATIONS_V1_TOPIC,
   backoffDelay,
-  createIdempotentProducer,
+  createTransactionalProducer,
   ensureTopics,
   publishWithAck,
   type BackoffPolicy,
@@ -64,6 +69,12 @@ export interface LogRelayOptions {
   readonly backoff?: BackoffPolicy;
   /** How long `stop()` lets a batch in flight finish before cutting the producer off. */
   readonly stopGraceMs?: number;
+  /**
+   * The Kafka transactional id of this relay's producer: the same for every relay of one deployment and
+   * subscription (so a new leader fences the old), different between deployments on one broker. Default: the
+   * subscription and a digest of the database URL (the relays of a deployment share the database).
+   */
+  readonly transactionalId?: string;
   /** Called after the broker acknowledged a batch and before its checkpoint is saved. */
   readonly onPublished?: (batch: PublishedBatch) => void | Promise<void>;
 }
@@ -75,6 +86,7 @@ export class LogRelay {
   private readonly store: EventStore;
   private readonly leadership: RelayLeadership;
   private readonly subscriptionId: string;
+  private readonly transactionalId: string;
   private readonly topics: RelayTopics;
   private producer: Producer | undefined;
   private running: Promise<void> | undefined;
@@ -84,6 +96,8 @@ export class LogRelay {
 
   constructor(private readonly options: LogRelayOptions) {
     this.subscriptionId = options.subscriptionId ?? DEFAULT_SUBSCRIPTION_ID;
+    this.transactionalId =
+      options.transactionalId ?? `baoho-relay.${this.subscriptionId}.${createHash('sha256').update(options.databaseUrl).digest('hex').slice(0, 16)}`;
     this.topics = options.topics ?? { caseEvents: CASE_EVENTS_V1_TOPIC, notifications: NOTIFICATIONS_V1_TOPIC };
     this.store = new EventStore(options.pool, { upcast: upcastKnown });
     this.leadership = new RelayLeadership({ databaseUrl: options.databaseUrl, subscriptionId: this.subscriptionId });
@@ -186,7 +200,7 @@ export class LogRelay {
     }
   }
 
-  /** One batch: read after the checkpoint, publish with acks, then save the checkpoint. Returns its size. */
+  /** One batch: read after the checkpoint, publish it in one committed transaction, then save the checkpoint. Returns its size. */
   private async relayBatch(): Promise<number> {
     const checkpoint = await readCheckpoint(this.leadership.session(), this.subscriptionId);
     const batch = await this.store.readAll(checkpoint, this.options.batchSize ?? 500);
@@ -196,8 +210,16 @@ export class LogRelay {
     }
     const { caseEvents, notifications } = await this.toMessages(batch.events);
     const producer = await this.connectedProducer();
-    await publishWithAck(producer, this.topics.caseEvents, caseEvents);
-    await publishWithAck(producer, this.topics.notifications, notifications);
+    const transaction = await producer.transaction();
+    try {
+      await publishWithAck(transaction, this.topics.caseEvents, caseEvents);
+      await publishWithAck(transaction, this.topics.notifications, notifications);
+      await transaction.commit();
+    } catch (error) {
+      // the producer is discarded next (see loop); aborting here just frees the partitions sooner
+      await transaction.abort().catch(() => undefined);
+      throw error;
+    }
     this.options.metrics.published.inc({ topic: this.topics.caseEvents }, caseEvents.length);
     if (notifications.length > 0) this.options.metrics.published.inc({ topic: this.topics.notifications }, notifications.length);
     await this.options.onPublished?.({ events: batch.events, checkpoint: batch.checkpoint, caseEvents, notifications });
@@ -263,7 +285,7 @@ export class LogRelay {
 
   private async connectedProducer(): Promise<Producer> {
     if (this.producer) return this.producer;
-    const producer = createIdempotentProducer(this.options.kafka);
+    const producer = createTransactionalProducer(this.options.kafka, this.transactionalId);
     this.producer = producer;
     await producer.connect();
     return producer;

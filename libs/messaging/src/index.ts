@@ -72,7 +72,7 @@ export { ensureTopics, type EnsureTopicsOptions, type EnsureTopicsResult } from 
 // kafka plumbing
 export { createKafka, type KafkaClientConfig, type KafkaLogLevel } from './kafka/create-kafka';
 export { silentLogger, type MessagingLogger } from './kafka/messaging-logger';
-export { createIdempotentProducer, publishWithAck, type PublishOptions } from './kafka/publish-with-ack';
+export { createIdempotentProducer, createTransactionalProducer, publishWithAck, type PublishOptions } from './kafka/publish-with-ack';
 export { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './consumer/backoff';
 export {
   processed,

@@ -1,8 +1,10 @@
-// What the relay put on protection.case-events.v1, read back from the beginning, and the per-case order check:
+// What the relay put on protection.case-events.v1, read back from the beginning as a read_committed consumer
+// sees it (kafkajs' default: aborted transactions left out), and the per-case order check:
 // a case's events must first appear in stream-version order with no gap; a message seen again later is an
 // at-least-once redelivery only if it carries a message-id already seen, with the same content.
 import { Kafka, logLevel } from 'kafkajs';
 import { sleep } from '../apps';
+import { trackReadOffsets } from '../kafka-read-offsets';
 
 export interface TopicMessage {
   readonly partition: number;
@@ -21,7 +23,7 @@ export async function readCaseEventTopic(brokers: string, expected: ReadonlySet<
   const admin = kafka.admin();
   const messages: TopicMessage[] = [];
   const seen = new Set<string>();
-  const readTo = new Map<number, bigint>();
+  const readTo = trackReadOffsets(consumer);
   await Promise.all([consumer.connect(), admin.connect()]);
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -32,7 +34,6 @@ export async function readCaseEventTopic(brokers: string, expected: ReadonlySet<
         const parsed = JSON.parse(value) as { version: number };
         messages.push({ partition, offset: message.offset, key: message.key?.toString() ?? '', messageId, version: parsed.version, value });
         seen.add(messageId);
-        readTo.set(partition, BigInt(message.offset) + 1n);
       },
     });
     const deadline = Date.now() + timeoutMs;

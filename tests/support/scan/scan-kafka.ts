@@ -2,6 +2,7 @@
 // began: key, value and headers, searched for plaintext.
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { trackReadOffsets } from '../kafka-read-offsets';
 import { findPlaintext } from './plaintext-forms';
 import type { Finding } from './scan-database';
 
@@ -23,11 +24,19 @@ export async function scanKafka(brokers: readonly string[], values: readonly str
       const offsets = await admin.fetchTopicOffsets(topic);
       const remaining = new Map(offsets.filter((o) => BigInt(o.high) > BigInt(o.low)).map((o) => [o.partition, BigInt(o.high)]));
       if (remaining.size === 0) continue;
-      const consumer = kafka.consumer({ groupId: `plaintext-scan-${randomUUID()}` });
+      // read uncommitted: what an aborted transaction left in the log is on the disk too
+      const consumer = kafka.consumer({ groupId: `plaintext-scan-${randomUUID()}`, readUncommitted: true });
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: true });
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`scan of ${topic} did not reach its end`)), 60_000);
+        const readTo = trackReadOffsets(consumer, () => {
+          for (const [partition, high] of remaining) if ((readTo.get(partition) ?? 0n) >= high) remaining.delete(partition);
+          if (remaining.size === 0) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
         consumer
           .run({
             eachMessage: async ({ partition, message }) => {
@@ -36,12 +45,6 @@ export async function scanKafka(brokers: readonly string[], values: readonly str
               const text = `${message.key?.toString('utf8') ?? ''}\n${message.value?.toString('utf8') ?? ''}\n${headers}`;
               const form = findPlaintext(text, values);
               if (form) findings.push({ where: `topic ${topic}/${partition}@${message.offset}`, form });
-              const high = remaining.get(partition);
-              if (high !== undefined && BigInt(message.offset) + 1n >= high) remaining.delete(partition);
-              if (remaining.size === 0) {
-                clearTimeout(timer);
-                resolve();
-              }
             },
           })
           .catch(reject);

@@ -8,6 +8,16 @@ export function createIdempotentProducer(kafka: Kafka): Producer {
   return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
 }
 
+/**
+ * A producer whose sends are grouped in transactions under `transactionalId`: a batch becomes visible to
+ * read_committed consumers all at once or not at all, and a new producer with the same id fences the old one
+ * (its sends in flight are refused, its open transaction aborted), so a batch cut off by a broker outage or a
+ * crash never surfaces beside, or after, the one that replaced it.
+ */
+export function createTransactionalProducer(kafka: Kafka, transactionalId: string): Producer {
+  return kafka.producer({ transactionalId, idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, transactionTimeout: 30_000 });
+}
+
 export interface PublishOptions {
   /**
    * `forbidden` (default): every JSON value is checked by the personal-data guard first and the whole send
@@ -18,7 +28,7 @@ export interface PublishOptions {
 }
 
 export async function publishWithAck(
-  producer: Producer,
+  producer: Pick<Producer, 'send'>,
   topic: string,
   messages: readonly Message[],
   options: PublishOptions = {},

@@ -47,7 +47,8 @@ export const TOPICS = {
     retentionMs: 30 * DAY_MS,
     key: 'caseId',
     personalData: false,
-    description: 'Every event of every case log, in order per case; published by apps/relay.',
+    description:
+      'Every event of every case log, in order per case; published by apps/relay in Kafka transactions, one per batch. Consume with isolation level read_committed (the kafkajs default; not the Java client default): a read_uncommitted consumer also sees the part of a batch a broker outage cut off, which the relay sends again.',
   },
   notifications: {
     name: NOTIFICATIONS_V1_TOPIC,
@@ -55,7 +56,7 @@ export const TOPICS = {
     retentionMs: 14 * DAY_MS,
     key: 'caseId',
     personalData: false,
-    description: 'Escalations and notices for delivery to people by role.',
+    description: 'Escalations and notices for delivery to people by role; published in the same transactions as protection.case-events.v1 (consume read_committed).',
   },
 } as const satisfies Record<string, TopicSpec>;
 
