@@ -38,6 +38,16 @@ async function writeEvidence(pool: Pool, messages: readonly TopicMessage[], orde
     caseId,
     log: rows.filter((row) => row.stream_id === caseId),
     topic: messages.filter((m) => m.key === caseId).map(({ partition, offset, version, messageId }) => ({ partition, offset, version, messageId })),
+    // the partition around the case's messages: what was interleaved with them
+    around: (() => {
+      const own = messages.filter((m) => m.key === caseId);
+      if (own.length === 0) return [];
+      const offsets = own.map((m) => Number(m.offset));
+      const [low, high] = [Math.min(...offsets) - 3, Math.max(...offsets)];
+      return messages
+        .filter((m) => m.partition === own[0]!.partition && Number(m.offset) >= low && Number(m.offset) <= high)
+        .map(({ offset, messageId }) => `${offset} ${messageId}`);
+    })(),
     refused: refused.filter((r) => r.path.split('/')[3] === caseId).map(({ path, status, at }) => ({ path, status, at: new Date(at).toISOString() })),
   }));
   mkdirSync(path.join(__dirname, '..', '.artifacts'), { recursive: true });

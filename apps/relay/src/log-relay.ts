@@ -25,6 +25,7 @@ import {
   type TopicSpec,
 } from '@baoho/messaging';
 import { loadCaseContexts } from './case-context';
+import { CaseOrderGuard } from './case-order-guard';
 import { countLag, readCheckpoint, saveCheckpoint } from './relay-checkpoint';
 import { RelayLeadership } from './relay-leadership';
 import type { RelayMetrics } from './relay-metrics';
@@ -87,6 +88,7 @@ export class LogRelay {
   private readonly leadership: RelayLeadership;
   private readonly subscriptionId: string;
   private readonly transactionalId: string;
+  private readonly orderGuard: CaseOrderGuard;
   private readonly topics: RelayTopics;
   private producer: Producer | undefined;
   private running: Promise<void> | undefined;
@@ -100,6 +102,7 @@ export class LogRelay {
       options.transactionalId ?? `baoho-relay.${this.subscriptionId}.${createHash('sha256').update(options.databaseUrl).digest('hex').slice(0, 16)}`;
     this.topics = options.topics ?? { caseEvents: CASE_EVENTS_V1_TOPIC, notifications: NOTIFICATIONS_V1_TOPIC };
     this.store = new EventStore(options.pool, { upcast: upcastKnown });
+    this.orderGuard = new CaseOrderGuard((caseId, fromVersion) => this.store.readStream(caseId, fromVersion));
     this.leadership = new RelayLeadership({ databaseUrl: options.databaseUrl, subscriptionId: this.subscriptionId });
   }
 
@@ -172,7 +175,8 @@ export class LogRelay {
           if (this.options.ensureTopics && this.options.ensureTopics.length > 0) await this.ensureTopicsExist();
         }
         try {
-          const relayed = await this.relayBatch();
+          const relayed = await this.relayBatch(failures > 0);
+          if (failures > 0) logger.warn({ afterFailures: failures }, 'relay publishing again');
           failures = 0;
           if (relayed === 0) await this.sleep(this.options.idleMs ?? 250);
         } catch (error) {
@@ -201,14 +205,25 @@ export class LogRelay {
   }
 
   /** One batch: read after the checkpoint, publish it in one committed transaction, then save the checkpoint. Returns its size. */
-  private async relayBatch(): Promise<number> {
+  private async relayBatch(recovering = false): Promise<number> {
     const checkpoint = await readCheckpoint(this.leadership.session(), this.subscriptionId);
     const batch = await this.store.readAll(checkpoint, this.options.batchSize ?? 500);
+    if (recovering) {
+      // where a batch after a failure starts and ends: positions only, what an operator needs to follow the relay
+      this.options.logger.warn(
+        { from: checkpoint, to: batch.checkpoint, events: batch.events.length, first: batch.events[0]?.eventId, last: batch.events.at(-1)?.eventId },
+        'relay batch after a failure',
+      );
+    }
     if (batch.events.length === 0) {
       this.options.metrics.lag.set(await countLag(this.options.pool, checkpoint));
       return 0;
     }
-    const { caseEvents, notifications } = await this.toMessages(batch.events);
+    const { events, filled } = await this.orderGuard.inOrder(batch.events);
+    if (filled.length > 0) {
+      this.options.logger.warn({ filled, checkpoint }, 'a batch lacked events between a case’s published and its next; read them from the case streams first');
+    }
+    const { caseEvents, notifications } = await this.toMessages(events);
     const producer = await this.connectedProducer();
     const transaction = await producer.transaction();
     try {
@@ -222,9 +237,10 @@ export class LogRelay {
     }
     this.options.metrics.published.inc({ topic: this.topics.caseEvents }, caseEvents.length);
     if (notifications.length > 0) this.options.metrics.published.inc({ topic: this.topics.notifications }, notifications.length);
-    await this.options.onPublished?.({ events: batch.events, checkpoint: batch.checkpoint, caseEvents, notifications });
+    await this.options.onPublished?.({ events, checkpoint: batch.checkpoint, caseEvents, notifications });
     // through the leader's session: a relay that lost it cannot move the checkpoint
     await saveCheckpoint(this.leadership.session(), this.subscriptionId, batch.checkpoint);
+    this.orderGuard.remember(events);
     this.options.metrics.lag.set(await countLag(this.options.pool, batch.checkpoint));
     return batch.events.length;
   }
