@@ -1,5 +1,5 @@
 // The fault suite and the burst test: their own jest run, one file at a time, because each starts private services
-// and loads the machine. `npm run test:faults` (which `npm test` calls after the main run) and `npm run test:burst`.
+// and loads the machine. `npm run test:faults` (which `BAOHO_WITH_FAULTS=1 npm test` calls after the main run) and `npm run test:burst`.
 const base = require('./jest.config');
 
 const { testMatch: _ignored, displayName: _name, ...project } = base.projects.find((p) => p.displayName === 'e2e');
