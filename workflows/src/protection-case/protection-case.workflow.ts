@@ -87,6 +87,8 @@ export async function protectionCase(input: ProtectionCaseInput): Promise<void> 
   /** Set when a clock check found nothing due (a bug): the next check waits until then instead of spinning. */
   let notBefore = 0;
   const queue = new OneAtATime();
+  /** Whether an opening command has come to this run (the check for a lost opening is for runs without one). */
+  let openingReceived = false;
   /** Commands found already in the log when catching up with it: recorded once, never decided again. */
   const loggedCommands = new Set<string>();
 
@@ -184,6 +186,7 @@ export async function protectionCase(input: ProtectionCaseInput): Promise<void> 
   setHandler(
     caseCommandUpdate,
     async (command) => {
+      if (command.type === 'OpenCase') openingReceived = true;
       const view = await queue.run(() => execute(command));
       // Only OpenCase can leave no case behind, and decide refuses it then; this is unreachable.
       if (!view) throw asFailure(new Error('the case does not exist'));
@@ -212,8 +215,11 @@ export async function protectionCase(input: ProtectionCaseInput): Promise<void> 
 
   await folded;
   if (state.status !== 'none') publishSearchAttributes();
+  // The opening of an update-with-start arrives in this first activation: let its jobs run before deciding
+  // whether it came (this wait issues no command), so a normal case never pays for the check's timer.
+  await condition(() => true);
   // Histories recorded before this check replay without it (patched is false there).
-  if (state.status === 'none' && !input.carried && patched('look-for-a-lost-opening')) {
+  if (state.status === 'none' && !openingReceived && !input.carried && patched('look-for-a-lost-opening')) {
     if (!(await condition(() => state.status !== 'none', LOST_OPENING_CHECK_MS))) {
       await queue.run(async () => {
         if (state.status === 'none') await catchUpWithLog();
