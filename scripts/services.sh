@@ -299,19 +299,30 @@ ALL=(postgres kafka temporal testserver)
 cmd="${1:-status}"; shift || true
 services=("$@"); ((${#services[@]})) || services=("${ALL[@]}")
 
+# Runs "<step>_<service>" for each service side by side; fails if any of them did.
+each_side_by_side() {
+  local step="$1"; shift
+  # the time-skipping test server is only installed: the workflow tests start their own
+  for s in "$@"; do { [[ "$step" == start && "$s" == testserver ]] || "${step}_$s"; } & done
+  local rc=0; for job in $(jobs -p); do wait "$job" || rc=1; done
+  return $rc
+}
+
+# The keys every app needs and the env file the scripts source.
+write_keys_and_env() {
+  ensure_master_keys
+  ensure_dev_keys
+  print_env >"$BAOHO_HOME/env"
+}
+
 case "$cmd" in
   install)
-    for s in "${services[@]}"; do "install_$s" & done
-    wait_all=0; for job in $(jobs -p); do wait "$job" || wait_all=1; done; exit $wait_all ;;
+    each_side_by_side install "${services[@]}" ;;
   start)
     # install first (downloads and builds run side by side), then start side by side
-    for s in "${services[@]}"; do "install_$s" & done
-    rc=0; for job in $(jobs -p); do wait "$job" || rc=1; done; ((rc == 0)) || die "install failed"
-    for s in "${services[@]}"; do [[ "$s" == testserver ]] || "start_$s" & done
-    rc=0; for job in $(jobs -p); do wait "$job" || rc=1; done; ((rc == 0)) || die "a service did not start"
-    ensure_master_keys
-    ensure_dev_keys
-    print_env >"$BAOHO_HOME/env" ;;
+    each_side_by_side install "${services[@]}" || die "install failed"
+    each_side_by_side start "${services[@]}" || die "a service did not start"
+    write_keys_and_env ;;
   stop)
     for s in "${services[@]}"; do [[ "$s" == testserver ]] || "stop_$s"; done ;;
   status)
@@ -322,10 +333,7 @@ case "$cmd" in
   prepare)
     # what a run on private services needs (the fault suite): everything installed, the keys, the env file;
     # nothing started
-    for s in "${ALL[@]}"; do "install_$s" & done
-    rc=0; for job in $(jobs -p); do wait "$job" || rc=1; done; ((rc == 0)) || die "install failed"
-    ensure_master_keys
-    ensure_dev_keys
-    print_env >"$BAOHO_HOME/env" ;;
+    each_side_by_side install "${ALL[@]}" || die "install failed"
+    write_keys_and_env ;;
   *) die "usage: scripts/services.sh install|prepare|start|stop|status|env [postgres|kafka|temporal|testserver ...]" ;;
 esac

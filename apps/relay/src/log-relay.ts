@@ -2,11 +2,12 @@
 // protection.case-events.v1 (key = case id, so each case stays in order) and every notice also to
 // protection.notifications.v1. At least once: a batch is read, published in one Kafka transaction with acks
 // from every in-sync replica, and only once that transaction is committed is the checkpoint saved; a failure
-// anywhere before the save publishes the same batch again (same message-id headers), never skips it. The
-// transaction is what keeps a case in order through a broker outage: a batch the broker took only in part
-// (seen in the fault suite: some partitions written, others refused while the broker shut down) is aborted, so
-// read_committed consumers never see its part beside the batch sent again. Only the leader publishes
-// (relay-leadership); its transactional id is the subscription's, so a new leader's producer fences the old.
+// anywhere before the save publishes the same batch again (same message-id headers), never skips it. A batch
+// the broker took only in part (some partitions written, others refused while it shut down) is aborted, so
+// read_committed consumers never see that part beside the batch sent again; per-case order is held besides by
+// case-order-guard.ts (the fault suite still breaks it around a Kafka outage: README). Only the leader
+// publishes (relay-leadership); its transactional id is the subscription's, so a new leader's producer fences
+// the old.
 import { createHash } from 'node:crypto';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
