@@ -11,6 +11,11 @@ export interface Opened<T> {
   readonly erased: boolean;
 }
 
+/** A key lookup started ahead of `open` (see `lookUpKey`). */
+export interface KeyLookup {
+  readonly key: Promise<Buffer>;
+}
+
 export class CasePersonalData {
   constructor(private readonly keyring: Keyring) {}
 
@@ -44,11 +49,11 @@ export class CasePersonalData {
    * Every sealed text inside `value` opened; where the key was destroyed the text reads ERASED. Text that was never
    * sealed (events written before sealing existed) passes as it is.
    */
-  async open<T>(caseId: string, value: T, db?: Db): Promise<Opened<T>> {
+  async open<T>(caseId: string, value: T, db?: Db, lookedUp?: KeyLookup): Promise<Opened<T>> {
     let erased = false;
     const owner = caseKeyOwner(caseId);
-    // The case's key is looked up once per call, however many values it opens.
-    let key: Promise<Buffer> | undefined;
+    // The case's key is looked up once per call, however many values it opens (or was looked up ahead).
+    let key: Promise<Buffer> | undefined = lookedUp?.key;
     const walk = async (item: unknown): Promise<unknown> => {
       if (isSealedText(item)) {
         try {
@@ -70,6 +75,17 @@ export class CasePersonalData {
     };
     const opened = (await walk(value)) as T;
     return { value: opened, erased };
+  }
+
+  /**
+   * Starts looking up the case's key now, for a reader that fetches the case's log meanwhile: a read whose key is
+   * not in memory then waits for one round trip, not two. Pass it to `open`; a failure (no key, erased) surfaces
+   * there, and only if a sealed value needs the key.
+   */
+  lookUpKey(caseId: string, db?: Db): KeyLookup {
+    const key = this.keyring.dataKey(caseKeyOwner(caseId), { create: false, db });
+    key.catch(() => undefined); // not awaited when nothing sealed is opened: not an unhandled rejection
+    return { key };
   }
 
   /** After this process destroyed the case's key: forget it at once (other processes forget within the TTL). */

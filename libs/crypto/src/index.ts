@@ -23,5 +23,5 @@ export {
 } from './keyring';
 export { destroyCaseKeys } from './destroy-keys';
 export { rewrapDataKeys, type RotationReport } from './rotate-master-key';
-export { CasePersonalData, type Opened } from './case-personal-data';
+export { CasePersonalData, type KeyLookup, type Opened } from './case-personal-data';
 export { createCasePersonalData, createKeyring, type KeysSettings } from './create-case-personal-data';

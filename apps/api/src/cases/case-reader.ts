@@ -31,9 +31,11 @@ export class CaseReader {
   ) {}
 
   async read(caseId: string): Promise<CaseReading> {
+    // The key lookup runs beside the log read: a read whose key is not in memory waits for one round trip, not two.
+    const key = this.personalData.lookUpKey(caseId);
     const stored = await this.store.readStream(caseId);
     // Every personal part of the case opened in one go (one key lookup per read).
-    const personal = (await this.personalData.open(caseId, stored.map((event) => event.personal ?? null))).value;
+    const personal = (await this.personalData.open(caseId, stored.map((event) => event.personal ?? null), undefined, key)).value;
     const events: CaseEvent[] = stored.map((event, i) =>
       upcast({
         type: event.type,
