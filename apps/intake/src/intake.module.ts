@@ -48,7 +48,7 @@ export class IntakeModule {
           inject: [POSTGRES_POOL],
           // No key cache: a rejection is read rarely, by hand, and must be unreadable the moment its case is
           // erased elsewhere (the API and worker erase; a cached key here would open it for the cache's TTL).
-          useFactory: (pool: Pool) => new RejectionStore(pool, createKeyring(pool, { ...config.keys, cacheTtlMs: 0 })),
+          useFactory: (pool: Pool) => new RejectionStore(pool, createKeyring(pool, { ...config.keys, cacheTtlMs: 0 }), config.search.indexKey),
         },
         HotlineConsumerService,
       ],

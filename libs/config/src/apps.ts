@@ -31,6 +31,8 @@ export const intakeConfigSchema = composeConfig({
   kafka: kafkaConfig('baoho-intake'),
   hotline: hotlinePurgeConfig(),
   temporal: temporalConfig(),
+  // the key of the refused bodies' fingerprints (the rejection store's dedupe keys)
+  search: searchConfig(),
   keys: keysConfig(),
   auth: authConfig(),
   http: httpConfig(DEFAULT_PORTS.intake),

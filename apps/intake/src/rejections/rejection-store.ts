@@ -2,7 +2,7 @@
 // replays a corrected version. PostgreSQL, so a rejection is as durable as a case. The bytes may hold a
 // survivor's name and story, so they are sealed with a data key of their own (owner `rejection:<dedupe key>`);
 // a replay links the rejection to its case, and erasing the case destroys that key too.
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Pool } from 'pg';
 import { caseKeyOwner, DataKeyErasedError, rejectionKeyOwner, type Keyring } from '@baoho/crypto';
 import type { IHeaders } from 'kafkajs';
@@ -64,18 +64,30 @@ interface Row {
 const SUMMARY_COLUMNS = `rejection_id, received_via, kafka_topic, kafka_partition, kafka_offset, reason_code, reason_message,
   reason_issues, rejected_at, status, replayed_case_id`;
 
+/**
+ * Marks the keyed fingerprint of a body refused over HTTP. A plain SHA-256 of a survivor's report (written before
+ * this prefix) could be confirmed by anyone who guesses the report; without the key this one confirms nothing.
+ */
+const HTTP_FINGERPRINT_PREFIX = 'http-hmac1:';
+
 export class RejectionStore {
+  private readonly fingerprintKey: Buffer;
+
+  /** `secret`: the deployment's SEARCH_INDEX_KEY; the fingerprint key is derived from it (neither reveals the other). */
   constructor(
     private readonly pool: Pool,
     private readonly keyring: Keyring,
-  ) {}
+    secret: string,
+  ) {
+    this.fingerprintKey = createHmac('sha256', secret).update('baoho/rejection-body-fingerprint/v1').digest();
+  }
 
   /** Stores a rejection once: a redelivery of the same message (or the same body over HTTP) is not a second row. */
   async record(input: RejectedInput, reason: RejectionReasonRecord): Promise<string> {
     const dedupeKey =
       input.via === 'kafka'
         ? `kafka:${input.topic}:${input.partition}:${input.offset}`
-        : `http:${createHash('sha256').update(input.payload).digest('hex')}`;
+        : HTTP_FINGERPRINT_PREFIX + createHmac('sha256', this.fingerprintKey).update(input.payload).digest('hex');
     const owner = rejectionKeyOwner(dedupeKey);
     // base64 inside the seal: the bytes were refused, perhaps for not being UTF-8.
     const seal = async (bytes: Buffer): Promise<Buffer> => Buffer.from(await this.keyring.seal(owner, bytes.toString('base64')), 'utf8');
