@@ -95,6 +95,10 @@ describe('erasure of a case’s personal data', () => {
     expect(await audited()).toEqual([expect.objectContaining({ reason: glassReason, reasonErased: false })]);
     const { rows: auditRows } = await pool.query<{ reason: string }>(`SELECT reason FROM case_read_audit WHERE case_id = $1 AND break_glass`, [caseId]);
     expect(auditRows).toEqual([{ reason: expect.stringMatching(/^bh1\./) }]);
+    // the auditor's opening of that reason is itself a read of the case, recorded like any other
+    const auditorsReads = async () =>
+      (await pool.query(`SELECT user_id, role, part, purpose FROM case_read_audit WHERE case_id = $1 AND part = 'audit_reason'`, [caseId])).rows;
+    expect(await auditorsReads()).toEqual([{ user_id: auditor.userId, role: 'auditor', part: 'audit_reason', purpose: 'audit' }]);
 
     // Temporal's history of the case: update arguments, results, carried state — ciphertext only.
     const history = await historyText(temporal, `case-${caseId}`);
@@ -132,6 +136,8 @@ describe('erasure of a case’s personal data', () => {
     expect(await indicators()).toEqual(indicatorsBefore);
     // The audit keeps the break-glass read, its reason unreadable for good.
     expect(await audited()).toEqual([expect.objectContaining({ breakGlass: true, reason: null, reasonErased: true })]);
+    // an erased reason is opened for nobody: no new record of reading it
+    expect(await auditorsReads()).toHaveLength(1);
 
     // The key is gone, the row says when.
     const key = await pool.query(`SELECT wrapped_key, destroyed_at FROM data_keys WHERE owner = $1`, [`case:${caseId}`]);

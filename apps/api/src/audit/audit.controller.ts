@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import type { Actor } from '@baoho/domain';
 import { Allow } from '@baoho/http';
+import { CurrentActor } from '../auth/current-actor';
 import { parseInput } from '../http/parse-body';
 import { auditQuerySchema, ReadAudit, type AuditEntry } from './read-audit';
 
@@ -10,7 +12,7 @@ export class AuditController {
   constructor(private readonly audit: ReadAudit) {}
 
   @Get('reads')
-  reads(@Query() query: unknown): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
-    return this.audit.list(parseInput(auditQuerySchema, query, 'query'));
+  reads(@CurrentActor() actor: Actor, @Query() query: unknown): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+    return this.audit.list(parseInput(auditQuerySchema, query, 'query'), actor);
   }
 }

@@ -10,7 +10,8 @@ export const auditOpenApi: OpenApiContribution = {
       get: operation(TAG, {
         operationId: 'listReads',
         summary: 'The read audit, newest first, by case, user, period and break-glass.',
-        description: 'Roles auditor and admin only. `cursor` is the `nextCursor` of the previous page.',
+        description:
+          'Roles auditor and admin only. `cursor` is the `nextCursor` of the previous page. A page that opens break-glass reasons is itself recorded: one read (part `audit_reason`, purpose `audit`) of each case whose reason it shows.',
         query: auditQuerySchema,
         success: {
           status: 200,

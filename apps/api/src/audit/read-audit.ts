@@ -10,10 +10,10 @@ import { HttpProblem } from '@baoho/http';
 import { isStorableText } from '../http/storable-text';
 import type { ScopedActor } from '../auth/scope';
 
-/** Which part of a case was read. */
-export type ReadPart = 'case';
-/** Why: the reader's ordinary work, oversight of the mission, or an emergency read outside scope. */
-export type ReadPurpose = 'case_work' | 'oversight' | 'break_glass';
+/** Which part of a case was read: the case itself, or a break-glass reason about it in the audit. */
+export type ReadPart = 'case' | 'audit_reason';
+/** Why: the reader's ordinary work, oversight of the mission, an emergency read outside scope, or an audit. */
+export type ReadPurpose = 'case_work' | 'oversight' | 'break_glass' | 'audit';
 
 export interface ReadRecord {
   readonly actor: ScopedActor;
@@ -84,7 +84,11 @@ export class ReadAudit {
     );
   }
 
-  async list(query: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+  /**
+   * A page of the audit, newest first. A break-glass reason it opens is about a case's survivor, so the auditor's
+   * reading of it is itself recorded (part `audit_reason`, one row per case), before the page is returned.
+   */
+  async list(query: AuditQuery, reader: ScopedActor): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
     const where: string[] = [];
     const values: unknown[] = [];
     const add = (clause: string, value: unknown): void => {
@@ -107,7 +111,20 @@ export class ReadAudit {
     // One after another: rows of one case share its key, which the first opening caches for the rest.
     const items: AuditEntry[] = [];
     for (const row of rows) items.push(await this.toEntry(row));
+    await this.recordReasonsRead(reader, items);
     return { items, nextCursor: rows.length === query.limit ? rows[rows.length - 1]!.audit_id : null };
+  }
+
+  private async recordReasonsRead(reader: ScopedActor, items: readonly AuditEntry[]): Promise<void> {
+    const cases = new Map<string, string | null>();
+    for (const item of items) if (item.reason !== null) cases.set(item.caseId, item.caseMission);
+    if (cases.size === 0) return;
+    await this.pool.query(
+      `INSERT INTO case_read_audit (user_id, role, missions, case_id, case_mission, part, purpose, break_glass)
+       SELECT $1, $2, $3::text[], c.case_id, c.case_mission, 'audit_reason', 'audit', false
+         FROM unnest($4::text[], $5::text[]) AS c(case_id, case_mission)`,
+      [reader.userId, reader.role, [...(reader.missions ?? [])], [...cases.keys()], [...cases.values()]],
+    );
   }
 
   /** Sealed under the case's existing key (never a new one: an unknown case has nothing to audit). */
