@@ -14,6 +14,7 @@ import { checkPerCaseOrder, readCaseEventTopic, type OrderReport, type TopicMess
 import { armDeadline, missedDeadline, type DeadlineProbe } from '../support/faults/deadline-probe';
 import { HealthWatch } from '../support/faults/health-watch';
 import { HotlineFeed } from '../support/faults/hotline-feed';
+import { LogWatch, type LogAnomaly } from '../support/faults/log-watch';
 import { startPrivatePostgres, type PrivatePostgres } from '../support/faults/private-postgres';
 import { waitFor } from '../support/faults/wait-for';
 import { startPrivateKafka, type PrivateKafka } from '../support/private-kafka';
@@ -25,9 +26,17 @@ jest.setTimeout(30 * 60_000);
  * When a promise is broken, what a person needs to find out why: the log rows and topic messages of each case
  * concerned, beside the outages' times, in tests/.artifacts/faults-evidence.json (codes and ids only).
  */
-async function writeEvidence(pool: Pool, messages: readonly TopicMessage[], order: OrderReport, refused: ApiTraffic['refused'], outages: readonly Outage[]): Promise<void> {
+async function writeEvidence(
+  pool: Pool,
+  messages: readonly TopicMessage[],
+  order: OrderReport,
+  refused: ApiTraffic['refused'],
+  outages: readonly Outage[],
+  anomalies: readonly LogAnomaly[],
+  longTransactions: LogWatch['longTransactions'],
+): Promise<void> {
   const cases = new Set([...order.violations.map((v) => v.split(':')[0]!), ...refused.map((r) => r.path.split('/')[3]!)]);
-  if (cases.size === 0) return;
+  if (cases.size === 0 && anomalies.length === 0 && longTransactions.length === 0) return;
   const { rows } = await pool.query(
     `SELECT stream_id, stream_version::int AS version, transaction_id::text AS xid, global_position::text AS position, type, recorded_at,
             metadata->>'commandId' AS command_id
@@ -53,7 +62,7 @@ async function writeEvidence(pool: Pool, messages: readonly TopicMessage[], orde
   mkdirSync(path.join(__dirname, '..', '.artifacts'), { recursive: true });
   writeFileSync(
     path.join(__dirname, '..', '.artifacts', 'faults-evidence.json'),
-    JSON.stringify({ outages: outages.map((o) => ({ name: o.name, from: new Date(o.from).toISOString(), to: new Date(o.to).toISOString() })), evidence }, null, 1),
+    JSON.stringify({ outages: outages.map((o) => ({ name: o.name, from: new Date(o.from).toISOString(), to: new Date(o.to).toISOString() })), anomalies, longTransactions, evidence }, null, 1),
   );
 }
 
@@ -89,6 +98,7 @@ describe('the promises, while the parts fail', () => {
   let traffic: ApiTraffic;
   let tracker: CaseTracker;
   let health: HealthWatch;
+  let logWatch: LogWatch;
   const outages: Outage[] = [];
   /** Hotline events posted as deadline probes (eventId → case id). */
   const probes = new Map<string, string>();
@@ -130,13 +140,15 @@ describe('the promises, while the parts fail', () => {
   beforeAll(async () => {
     [pg, kafka, temporal] = await Promise.all([startPrivatePostgres(), startPrivateKafka(), startPrivateTemporal()]);
     apps = await startAppSet({ DATABASE_URL: pg.url, KAFKA_BROKERS: kafka.brokers, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: 'faults', LOG_LEVEL: 'warn' }, APPS, 120_000, 'faults');
-    pool = new Pool({ connectionString: pg.url, max: 3 });
+    pool = new Pool({ connectionString: pg.url, max: 4 });
     pool.on('error', () => undefined); // an idle client cut by the restart: the next query connects again
     feed = new HotlineFeed(kafka.brokers);
     await feed.connect();
     tracker = new CaseTracker(pool, feed);
     traffic = new ApiTraffic(() => apps.url('api'), () => tracker.open);
     health = new HealthWatch(apps, APPS);
+    logWatch = new LogWatch(pool);
+    logWatch.start(500);
 
     tracker.follow(500);
     health.start(1_000);
@@ -170,11 +182,13 @@ describe('the promises, while the parts fail', () => {
     const messages = await readCaseEventTopic(kafka.brokers, new Set(rows.map((row) => row.event_id)), RECOVERY_MS);
     order = checkPerCaseOrder(messages);
     health.stop();
-    await writeEvidence(pool, messages, order, traffic.refused, outages);
+    logWatch.stop();
+    await writeEvidence(pool, messages, order, traffic.refused, outages, logWatch.anomalies, logWatch.longTransactions);
   });
 
   afterAll(async () => {
     health?.stop();
+    logWatch?.stop();
     tracker?.stop();
     await traffic?.stop();
     await feed?.stop().catch(() => undefined);
@@ -191,7 +205,7 @@ describe('the promises, while the parts fail', () => {
     process.stdout.write(
       `\nfaults: ${counts.events} events checked, ${counts.cases} cases checked, ${counts.commands} accepted commands checked, ` +
         `${outages.length} outages survived (${counts.outages.join('; ')}), ${order?.duplicates ?? 0} redelivered case events, ` +
-        `${unavailable} answers 503 with Retry-After, wall time ${Math.round((Date.now() - began) / 1000)} s\n`,
+        `${unavailable} answers 503 with Retry-After, ${logWatch?.anomalies.length ?? 0} log anomalies in ${logWatch?.polls ?? 0} polls, wall time ${Math.round((Date.now() - began) / 1000)} s\n`,
     );
   });
 
