@@ -22,3 +22,4 @@ export {
 export { createDataSource } from './data-source';
 export { runMigrations } from './migrate';
 export { MIGRATIONS } from './migrations/migration-list';
+export { inTransaction } from './in-transaction';

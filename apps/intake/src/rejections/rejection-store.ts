@@ -1,11 +1,14 @@
 // The rejection store: every refused hotline event, with its reason and its original bytes, until an operator
 // replays a corrected version. PostgreSQL, so a rejection is as durable as a case. The bytes may hold a
 // survivor's name and story, so they are sealed with a data key of their own (owner `rejection:<dedupe key>`);
-// a replay links the rejection to its case, and erasing the case destroys that key too.
+// a refusal whose ids can be read is linked at once to the case they name, a replay links the rejection to the
+// case it opened, and erasing either case destroys that key too.
 import { createHmac } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { inTransaction } from '@baoho/event-store';
 import { caseKeyOwner, DataKeyErasedError, rejectionKeyOwner, type Keyring } from '@baoho/crypto';
 import type { IHeaders } from 'kafkajs';
+import { reportedCaseOf } from './reported-case';
 
 export interface RejectionReasonRecord {
   readonly code: string;
@@ -97,30 +100,43 @@ export class RejectionStore {
     const kafka = input.via === 'kafka' ? input : undefined;
     const sealedKey = kafka?.key ? await seal(kafka.key) : null;
     const sealedHeaders = kafka ? JSON.stringify(await this.keyring.seal(owner, headersAsText(kafka.headers))) : null;
-    const { rows } = await this.pool.query<{ rejection_id: string }>(
-      `WITH inserted AS (
-         INSERT INTO hotline_rejections (dedupe_key, received_via, kafka_topic, kafka_partition, kafka_offset, kafka_key,
-                                         kafka_headers, payload, reason_code, reason_message, reason_issues)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (dedupe_key) DO NOTHING
-         RETURNING rejection_id)
-       SELECT rejection_id FROM inserted
-       UNION ALL SELECT rejection_id FROM hotline_rejections WHERE dedupe_key = $1`,
-      [
-        dedupeKey,
-        input.via,
-        kafka?.topic ?? null,
-        kafka?.partition ?? null,
-        kafka?.offset ?? null,
-        sealedKey,
-        sealedHeaders,
-        sealed,
-        reason.code,
-        reason.message,
-        JSON.stringify(reason.issues ?? []),
-      ],
-    );
-    return rows[0]!.rejection_id;
+    const reportedCaseId = reportedCaseOf(input.payload) ?? null;
+    return inTransaction(this.pool, async (client) => {
+      // The reported case's key row is locked first, as erasure locks it (destroyCaseKeys): either this row is
+      // committed before erasure lists the case's rejections, or erasure went first and is seen just below.
+      const { rows: reported } = reportedCaseId
+        ? await client.query<{ destroyed: boolean }>(`SELECT destroyed_at IS NOT NULL AS destroyed FROM data_keys WHERE owner = $1 FOR UPDATE`, [
+            caseKeyOwner(reportedCaseId),
+          ])
+        : { rows: [] };
+      const { rows } = await client.query<{ rejection_id: string }>(
+        `WITH inserted AS (
+           INSERT INTO hotline_rejections (dedupe_key, received_via, kafka_topic, kafka_partition, kafka_offset, kafka_key,
+                                           kafka_headers, payload, reason_code, reason_message, reason_issues, reported_case_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           ON CONFLICT (dedupe_key) DO NOTHING
+           RETURNING rejection_id)
+         SELECT rejection_id FROM inserted
+         UNION ALL SELECT rejection_id FROM hotline_rejections WHERE dedupe_key = $1`,
+        [
+          dedupeKey,
+          input.via,
+          kafka?.topic ?? null,
+          kafka?.partition ?? null,
+          kafka?.offset ?? null,
+          sealedKey,
+          sealedHeaders,
+          sealed,
+          reason.code,
+          reason.message,
+          JSON.stringify(reason.issues ?? []),
+          reportedCaseId,
+        ],
+      );
+      // the report's case was erased already: its refused copy is unreadable from the moment it is stored
+      if (reported[0]?.destroyed) await this.destroyKey(client, owner);
+      return rows[0]!.rejection_id;
+    });
   }
 
   /** Oldest first, `limit` at a time after the cursor (a rejection id). */
@@ -158,9 +174,7 @@ export class RejectionStore {
    * (destroyCaseKeys too), so an erasure running now either sees this link or is seen by it.
    */
   async markReplayed(rejectionId: string, caseId: string): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ destroyed: boolean }>(
         `SELECT destroyed_at IS NOT NULL AS destroyed FROM data_keys WHERE owner = $1 FOR UPDATE`,
         [caseKeyOwner(caseId)],
@@ -170,20 +184,16 @@ export class RejectionStore {
          RETURNING dedupe_key`,
         [rejectionId, caseId],
       );
-      if (rows[0]?.destroyed && linked[0]) {
-        await client.query(
-          `UPDATE data_keys SET master_key_id = NULL, wrapped_key = NULL, destroyed_at = COALESCE(destroyed_at, now()) WHERE owner = $1`,
-          [rejectionKeyOwner(linked[0].dedupe_key)],
-        );
-        this.keyring.forget(rejectionKeyOwner(linked[0].dedupe_key));
-      }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      if (rows[0]?.destroyed && linked[0]) await this.destroyKey(client, rejectionKeyOwner(linked[0].dedupe_key));
+    });
+  }
+
+  private async destroyKey(client: PoolClient, owner: string): Promise<void> {
+    await client.query(
+      `UPDATE data_keys SET master_key_id = NULL, wrapped_key = NULL, destroyed_at = COALESCE(destroyed_at, now()) WHERE owner = $1`,
+      [owner],
+    );
+    this.keyring.forget(owner);
   }
 }
 
