@@ -122,4 +122,28 @@ describe('following the whole log', () => {
     expect(read).toHaveLength(writers * appendsPerWriter);
     expect(new Set(read)).toEqual(written);
   });
+
+  it('orders by transaction id as a number where the id gains a digit (999 → 1000), across batches', async () => {
+    // Written with chosen transaction ids (below every real one, so already "committed" to the reader): the order
+    // a sort as text gets wrong ('10000' < '1001' < '998'), one event per id, in a stream each.
+    const ids = ['998', '999', '1001', '9999', '10000', '10002'];
+    const streams = ids.map((id) => uniqueStreamId(`x${id}`));
+    for (const [i, id] of ids.entries()) {
+      await pool.query(
+        `INSERT INTO events (transaction_id, stream_id, stream_version, event_id, type, schema_version, data, occurred_at)
+         VALUES ($1::xid8, $2, 1, $3, 'ItemPriced', 2, '{}', now())`,
+        [id, streams[i], `digits-${id}`],
+      );
+    }
+    const seen: string[] = [];
+    let checkpoint: Checkpoint = START;
+    for (;;) {
+      const batch = await store.readAll(checkpoint, 2);
+      if (batch.events.length === 0) break;
+      seen.push(...batch.events.map((event) => event.transactionId));
+      checkpoint = batch.checkpoint;
+    }
+    expect(seen).toEqual(ids);
+    expect(checkpoint.transactionId).toBe('10002');
+  });
 });

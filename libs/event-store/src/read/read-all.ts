@@ -6,14 +6,20 @@ import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './event-row';
 // and leave a gap that fills in later. Reading in commit order avoids skipping it: order by the writing
 // transaction id, and read only transactions older than the oldest one still running (they can no longer
 // change). The technique is the one emmett's PostgreSQL store uses.
+//
+// The ORDER BY names the table's columns (`events.`): the select list carries `transaction_id::text AS
+// transaction_id`, and a bare name in ORDER BY means the OUTPUT column when there is one, so the log was sorted
+// as text ('1001' before '917') while filtered as a number. A batch spanning a power of ten came out of commit
+// order, and one cut by the LIMIT there set its checkpoint past events it never held: they were never published
+// (issue 9's fault suite, around a Kafka outage, when the backlog crossed xid 1000).
 const READ_ALL = {
   name: 'baoho_event_store_read_all',
   text: `
 SELECT ${EVENT_COLUMNS}
   FROM events
- WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-   AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
- ORDER BY transaction_id, global_position
+ WHERE events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+   AND (events.transaction_id, events.global_position) > ($1::xid8, $2::bigint)
+ ORDER BY events.transaction_id, events.global_position
  LIMIT $3`,
 };
 
