@@ -102,10 +102,11 @@ export class ReadAudit {
     if (query.breakGlass !== undefined) add('break_glass = $ARG', query.breakGlass);
     if (query.cursor) add('audit_id < $ARG::bigint', query.cursor);
     values.push(query.limit);
+    // ORDER BY the table's column: a bare `audit_id` would mean the text output column ('9' after '12')
     const { rows } = await this.pool.query<Row>(
       `SELECT audit_id::text AS audit_id, read_at, user_id, role, missions, case_id, case_mission, part, purpose, break_glass, reason
          FROM case_read_audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY audit_id DESC LIMIT $${values.length}`,
+        ORDER BY case_read_audit.audit_id DESC LIMIT $${values.length}`,
       values,
     );
     // One after another: rows of one case share its key, which the first opening caches for the rest.
