@@ -4,8 +4,8 @@
 // from every in-sync replica, and only once that transaction is committed is the checkpoint saved; a failure
 // anywhere before the save publishes the same batch again (same message-id headers), never skips it. A batch
 // the broker took only in part (some partitions written, others refused while it shut down) is aborted, so
-// read_committed consumers never see that part beside the batch sent again; per-case order is held besides by
-// case-order-guard.ts (the fault suite still breaks it around a Kafka outage: README). Only the leader
+// read_committed consumers never see that part beside the batch sent again. Per-case order comes from the read
+// itself: the log in commit order, a case's events in version order. Only the leader
 // publishes (relay-leadership); its transactional id is the subscription's, so a new leader's producer fences
 // the old.
 import { createHash } from 'node:crypto';
@@ -26,7 +26,6 @@ import {
   type TopicSpec,
 } from '@baoho/messaging';
 import { loadCaseContexts } from './case-context';
-import { CaseOrderGuard } from './case-order-guard';
 import { countLag, readCheckpoint, saveCheckpoint } from './relay-checkpoint';
 import { RelayLeadership } from './relay-leadership';
 import type { RelayMetrics } from './relay-metrics';
@@ -89,7 +88,6 @@ export class LogRelay {
   private readonly leadership: RelayLeadership;
   private readonly subscriptionId: string;
   private readonly transactionalId: string;
-  private readonly orderGuard: CaseOrderGuard;
   private readonly topics: RelayTopics;
   private producer: Producer | undefined;
   private running: Promise<void> | undefined;
@@ -103,7 +101,6 @@ export class LogRelay {
       options.transactionalId ?? `baoho-relay.${this.subscriptionId}.${createHash('sha256').update(options.databaseUrl).digest('hex').slice(0, 16)}`;
     this.topics = options.topics ?? { caseEvents: CASE_EVENTS_V1_TOPIC, notifications: NOTIFICATIONS_V1_TOPIC };
     this.store = new EventStore(options.pool, { upcast: upcastKnown });
-    this.orderGuard = new CaseOrderGuard((caseId, fromVersion) => this.store.readStream(caseId, fromVersion));
     this.leadership = new RelayLeadership({ databaseUrl: options.databaseUrl, subscriptionId: this.subscriptionId });
   }
 
@@ -220,10 +217,7 @@ export class LogRelay {
       this.options.metrics.lag.set(await countLag(this.options.pool, checkpoint));
       return 0;
     }
-    const { events, filled } = await this.orderGuard.inOrder(batch.events);
-    if (filled.length > 0) {
-      this.options.logger.warn({ filled, checkpoint }, 'a batch lacked events between a case’s published and its next; read them from the case streams first');
-    }
+    const events = batch.events;
     const { caseEvents, notifications } = await this.toMessages(events);
     const producer = await this.connectedProducer();
     const transaction = await producer.transaction();
@@ -241,7 +235,6 @@ export class LogRelay {
     await this.options.onPublished?.({ events, checkpoint: batch.checkpoint, caseEvents, notifications });
     // through the leader's session: a relay that lost it cannot move the checkpoint
     await saveCheckpoint(this.leadership.session(), this.subscriptionId, batch.checkpoint);
-    this.orderGuard.remember(events);
     this.options.metrics.lag.set(await countLag(this.options.pool, batch.checkpoint));
     return batch.events.length;
   }
