@@ -35,6 +35,9 @@ SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin,
 
 export class LogWatch {
   private readonly seen = new Map<string, Row>();
+  /** When each row (by position) was first seen, and every poll's xmin and relay checkpoint: to set beside the relay's log. */
+  readonly firstSeen = new Map<string, number>();
+  readonly timeline: Array<{ at: string; xmin: string; checkpoint: string | null }> = [];
   private previous: Poll | undefined;
   private timer: NodeJS.Timeout | undefined;
   private busy = false;
@@ -62,6 +65,7 @@ export class LogWatch {
       const result = rows[0]!;
       const now: Poll = { at: Date.now(), xmin: BigInt(result.xmin), snapshot: result.snapshot, checkpoint: result.checkpoint, activity: result.activity };
       this.compare(result.rows, now);
+      this.timeline.push({ at: iso(now.at), xmin: now.xmin.toString(), checkpoint: now.checkpoint });
       this.noteLongTransactions(now);
       this.previous = now;
       this.polls++;
@@ -90,6 +94,7 @@ export class LogWatch {
       present.add(key);
       if (this.seen.has(key)) continue;
       this.seen.set(key, row);
+      this.firstSeen.set(key, now.at);
       if (before && BigInt(row[0]) < before.xmin) {
         this.anomalies.push({ kind: 'appeared below an earlier xmin', at: iso(now.at), row: rowOf(row), before: describe(before) });
       }
