@@ -13,6 +13,9 @@ import { MeController } from './me/me.controller';
 import { CaseReader } from './cases/case-reader';
 import { CasesController } from './cases/cases.controller';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { ListCache } from './lists/list-cache';
+import { ListInvalidation } from './lists/list-invalidation';
+import { ListResponder } from './lists/list-responder';
 import { OpenApiController } from './openapi/openapi.controller';
 import { CaseSearch } from './search/case-search';
 import { SearchController } from './search/search.controller';
@@ -60,6 +63,17 @@ export class ApiModule {
         { provide: WorklistQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new WorklistQuery(pool) },
         { provide: SupervisionQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new SupervisionQuery(pool) },
         { provide: IndicatorsQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new IndicatorsQuery(pool) },
+        // The list cache and its one LISTEN connection (off: every list request runs its query).
+        {
+          provide: ListResponder,
+          useFactory: () => {
+            if (!config.lists.enabled) return new ListResponder(null);
+            const cache = new ListCache(config.lists.maxBytes);
+            const invalidation = new ListInvalidation(cache, { url: config.database.url }, logger);
+            void invalidation.start();
+            return new ListResponder(cache, invalidation);
+          },
+        },
         { provide: CaseSearch, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new CaseSearch(pool, config.search.indexKey) },
       ],
     };

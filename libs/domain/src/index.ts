@@ -30,7 +30,7 @@ export { fold } from './case/fold';
 export { nextWakeUp } from './clocks/next-wake-up';
 export { caseView, type CaseView, type CaseViewOptions, type ClockView, type ClinicalWindowView } from './views/case-view';
 export { stuckReasons, type StuckReason } from './views/stuck-reasons';
-export { stuckReasonsAt, stuckTriggers, type StuckTrigger } from './views/stuck-triggers';
+export { stuckReasonClock, stuckReasonsAt, stuckTriggers, type StuckTrigger } from './views/stuck-triggers';
 export { describeEvent } from './views/describe-event';
 export { TIMELINE_FACT_NAMES, timelineFacts, type TimelineFact, type TimelineFacts } from './views/timeline-facts';
 export { upcast, type RawEvent } from './events/upcast';

@@ -11,6 +11,7 @@ import {
   RISK_LEVELS,
   protocolFor,
   stuckReasons,
+  stuckReasonClock,
   stuckReasonsAt,
   type CaseState,
   type StuckReason,
@@ -21,6 +22,7 @@ import { missionClause } from '../auth/scope';
 import { decodeCursor, encodeCursor } from '../worklists/cursor';
 import type { Page } from '../worklists/worklist-query';
 import { caseHeadline, type CaseHeadline, type CaseHeadlineRow } from '../worklists/case-headline';
+import { PageBody, type ListPage, type PageBodyWriter } from '../lists/page-body';
 
 const mission = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
 const cursor = z.string().max(400).optional();
@@ -161,22 +163,85 @@ export class SupervisionQuery {
    * has come. A row without triggers (written before they were kept) is decided by `stuckReasons` over its state.
    */
   async stuck(query: ScopedListQuery): Promise<Page<StuckCase>> {
+    const page = await this.stuckPage(query, false);
+    return JSON.parse(page.body.render(page.computedAt).bytes.toString('utf8')) as Page<StuckCase>;
+  }
+
+  /**
+   * The same page as JSON text with its clock-driven values left as holes (stuckForMs; a `since` that moves with the
+   * clock), and — when `withExpiry` (a cache will keep it) — the first instant it may change without any write:
+   * a reason of a row on it starting to hold, or a case becoming stuck that would sort into it (`nextStuckAt`).
+   */
+  async stuckPage(query: ScopedListQuery, withExpiry: boolean): Promise<ListPage> {
     const now = this.clock();
     const after = keyOf(query.cursor, [isCount, isInstant, isText]);
-    const { rows } = await this.pool.query<StuckRow>(stuckPageSql(new Date(now), missionsOf(query), after, query.limit));
+    const missions = missionsOf(query);
+    const { rows } = await this.pool.query<StuckRow>(stuckPageSql(new Date(now), missions, after, query.limit));
+    const full = rows.length === query.limit;
+    const last = rows[rows.length - 1];
+    const entering = withExpiry
+      ? this.nextStuckAt(now, missions, after ? Number(after[0]) : 0, full && last ? last.severity - 1 : null)
+      : Promise.resolve(Infinity);
     const legacy = await this.legacyStates(rows);
-    const items: StuckCase[] = [];
+    let expiresAt = Infinity;
+    const body = PageBody.writer().raw('{"items":[');
+    let first = true;
     for (const row of rows) {
       const state = legacy.get(row.case_id);
-      const reasons = row.stuck_triggers ? stuckReasonsAt(row.stuck_triggers, now) : state ? stuckReasons(state, now) : [];
+      let reasons: StuckReason[];
+      let moving: Array<number | null>;
+      if (row.stuck_triggers) {
+        reasons = stuckReasonsAt(row.stuck_triggers, now);
+        const clock = stuckReasonClock(row.stuck_triggers, now);
+        moving = clock.moving;
+        expiresAt = Math.min(expiresAt, clock.changesAt);
+      } else {
+        // A row from before the triggers were kept: its reasons are not followed in time, so the page is not kept.
+        reasons = state ? stuckReasons(state, now) : [];
+        moving = reasons.map(() => null);
+        expiresAt = now;
+      }
       // Never empty once stuck_at has come (being stuck only grows with time while no event comes); kept as a guard.
-      if (reasons.length > 0) items.push(stuckCase(row, reasons, now));
+      if (reasons.length === 0) continue;
+      if (!first) body.raw(',');
+      first = false;
+      writeStuckCase(body, row, reasons, moving);
     }
-    const last = rows[rows.length - 1];
-    return {
-      items,
-      nextCursor: rows.length === query.limit && last ? encodeCursor([String(last.severity), last.stuck_at.toISOString(), last.case_id]) : null,
-    };
+    const nextCursor = full && last ? encodeCursor([String(last.severity), last.stuck_at.toISOString(), last.case_id]) : null;
+    body.raw(`],"nextCursor":${JSON.stringify(nextCursor)}}`);
+    return { body: body.done(), computedAt: now, expiresAt: Math.min(expiresAt, await entering) };
+  }
+
+  /**
+   * The first instant after `now` at which a case of `missions` not yet stuck becomes stuck and sorts into the page:
+   * after the cursor (severity ≥ `fromSeverity`: a newcomer is stuck since later than every row already listed, so
+   * within its severity it sorts after them) and, on a full page, before its last row (severity ≤ `toSeverity`).
+   * Infinity when none would. On a full page each severity is one probe of index case_summary_stuck(_all).
+   */
+  private async nextStuckAt(now: number, missions: readonly string[] | null, fromSeverity: number, toSeverity: number | null): Promise<number> {
+    if (missions?.length === 0 || (toSeverity !== null && toSeverity < fromSeverity)) return Infinity;
+    const values: unknown[] = [new Date(now), fromSeverity];
+    let text: string;
+    if (toSeverity !== null) {
+      values.push(toSeverity);
+      const byMission = missions === null ? '' : missions.length === 1 ? 'AND c.mission = $4' : 'AND c.mission = m.mission';
+      if (missions) values.push(missions.length === 1 ? missions[0] : [...missions]);
+      text = `SELECT min(n.stuck_at) AS next FROM generate_series($2::int, $3::int) AS s(severity)
+                ${missions && missions.length > 1 ? 'CROSS JOIN unnest($4::text[]) AS m(mission)' : ''}
+                CROSS JOIN LATERAL (SELECT c.stuck_at FROM case_summary c
+                                     WHERE c.severity = s.severity AND c.stuck_at > $1 ${byMission}
+                                     ORDER BY c.stuck_at LIMIT 1) n`;
+    } else {
+      const sql = new Sql();
+      sql.add('stuck_at > $ARG', values[0]);
+      sql.add('severity >= $ARG', fromSeverity);
+      if (missions) sql.add(...missionClause(missions));
+      values.length = 0;
+      values.push(...sql.values);
+      text = `SELECT min(stuck_at) AS next FROM case_summary ${sql.whereClause}`;
+    }
+    const { rows } = await this.pool.query<{ next: Date | null }>(text, values);
+    return rows[0]?.next ? rows[0].next.getTime() : Infinity;
   }
 
   /** The stuck-relevant state of the rows that have no kept triggers yet (none once the projection has run). */
@@ -326,17 +391,20 @@ export class SupervisionQuery {
   }
 }
 
-function stuckCase(row: StuckRow, reasons: readonly StuckReason[], now: number): StuckCase {
-  return {
-    ...caseHeadline(row),
-    escalationLevel: row.escalation_level,
-    stuckSince: row.stuck_at.toISOString(),
-    stuckForMs: now - row.stuck_at.getTime(),
-    reasons: reasons.map((reason) => ({
+/** One stuck case as JSON, its stuckForMs and each moving `since` left as holes (filled with the serving instant). */
+function writeStuckCase(body: PageBodyWriter, row: StuckRow, reasons: readonly StuckReason[], moving: ReadonlyArray<number | null>): void {
+  const head = JSON.stringify({ ...caseHeadline(row), escalationLevel: row.escalation_level, stuckSince: row.stuck_at.toISOString() });
+  body.raw(head.slice(0, -1)).raw(',"stuckForMs":').elapsedSince(row.stuck_at.getTime()).raw(',"reasons":[');
+  reasons.forEach((reason, i) => {
+    const fields = JSON.stringify({
       code: reason.kind,
       ...('item' in reason ? { item: reason.item } : {}),
       ...('level' in reason ? { level: reason.level } : {}),
-      since: reason.since,
-    })),
-  };
+      ...(moving[i] === null ? { since: reason.since } : {}),
+    });
+    if (i > 0) body.raw(',');
+    if (moving[i] === null) body.raw(fields);
+    else body.raw(fields.slice(0, -1)).raw(',"since":').instantFromNow(moving[i]!).raw('}');
+  });
+  body.raw(']}');
 }

@@ -1,10 +1,12 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import type { Actor } from '@baoho/domain';
 import { Allow } from '@baoho/http';
 import { CurrentActor } from '../auth/current-actor';
 import { OVERSEERS } from '../auth/roles';
 import { missionFilter, scopeOf } from '../auth/scope';
 import { parseInput } from '../http/parse-body';
+import { ListResponder, listKey } from '../lists/list-responder';
 import type { Page } from '../worklists/worklist-query';
 import { IndicatorsQuery, indicatorsQuerySchema, type Indicators } from './indicators-query';
 import {
@@ -13,7 +15,6 @@ import {
   type CaseworkerWorkload,
   type EscalationItem,
   type PendingClosure,
-  type StuckCase,
 } from './supervision-query';
 
 /** A list query narrowed to the caller's missions (a supervisor's; HQ sees all), in the query itself. */
@@ -28,12 +29,19 @@ export class SupervisionController {
   constructor(
     private readonly supervision: SupervisionQuery,
     private readonly indicators: IndicatorsQuery,
+    private readonly lists: ListResponder,
   ) {}
 
-  /** Stuck cases (PROTOCOL.md), most severe first, each with its reasons and how long it has been stuck. */
+  /**
+   * Stuck cases (PROTOCOL.md), most severe first, each with its reasons and how long it has been stuck. Served from
+   * the list cache when unchanged: the answer depends on the missions the caller may see, the cursor and the limit
+   * only (the key), and on the clock (the page's expiry and its holes).
+   */
   @Get('stuck-cases')
-  stuck(@CurrentActor() actor: Actor, @Query() query: unknown): Promise<Page<StuckCase>> {
-    return this.supervision.stuck(scoped(actor, parseInput(supervisionListQuerySchema, query, 'query')));
+  async stuck(@CurrentActor() actor: Actor, @Query() query: unknown, @Res() response: Response): Promise<void> {
+    const input = scoped(actor, parseInput(supervisionListQuerySchema, query, 'query'));
+    const key = listKey('stuck-cases', input.missions, input.cursor ?? null, input.limit);
+    await this.lists.send(response, key, input.missions, (withExpiry) => this.supervision.stuckPage(input, withExpiry));
   }
 
   /** Escalated steps and tasks not acknowledged, highest level first. */

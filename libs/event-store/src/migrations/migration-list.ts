@@ -14,6 +14,7 @@ import { CreateDataKeys1763880000020 } from './1763880000020-create-data-keys';
 import { AddStuckTriggers1763880000050 } from './1763880000050-add-stuck-triggers';
 import { SealReadAuditReason1763880000120 } from './1763880000120-seal-read-audit-reason';
 import { KeyedIdempotencyHashes1763880000121 } from './1763880000121-keyed-idempotency-hashes';
+import { NotifyCaseListChanges1763880000200 } from './1763880000200-notify-case-list-changes';
 
 /**
  * Every migration of the project's database, oldest first. Listed by class rather than found by a file glob,
@@ -35,4 +36,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   AddStuckTriggers1763880000050,
   SealReadAuditReason1763880000120,
   KeyedIdempotencyHashes1763880000121,
+  NotifyCaseListChanges1763880000200,
 ];
