@@ -163,8 +163,7 @@ export class SupervisionQuery {
    * has come. A row without triggers (written before they were kept) is decided by `stuckReasons` over its state.
    */
   async stuck(query: ScopedListQuery): Promise<Page<StuckCase>> {
-    const page = await this.stuckPage(query, false);
-    return JSON.parse(page.body.render(page.computedAt).bytes.toString('utf8')) as Page<StuckCase>;
+    return parsePage<Page<StuckCase>>(await this.stuckPage(query, false));
   }
 
   /**
@@ -261,6 +260,11 @@ export class SupervisionQuery {
    * instant the level was due are the item's, in the case's folded state.
    */
   async escalations(query: ScopedListQuery): Promise<Page<EscalationItem>> {
+    return parsePage<Page<EscalationItem>>(await this.escalationsPage(query));
+  }
+
+  /** The escalations page as JSON text, unacknowledgedForMs a hole; only a write changes which items it has. */
+  async escalationsPage(query: ScopedListQuery): Promise<ListPage> {
     const now = this.clock();
     const after = keyOf(query.cursor, [isCount, isInstant, isText, isText]);
     const sql = new Sql();
@@ -284,28 +288,38 @@ export class SupervisionQuery {
        ORDER BY e.escalation_level DESC, e.escalated_at, e.case_id, e.item LIMIT ${sql.arg(query.limit)}`,
       sql.values,
     );
-    const items = rows.map((row) => ({
-      caseId: row.case_id,
-      item: row.item,
-      kind: row.kind,
-      party: row.party,
-      mission: row.mission,
-      risk: row.risk_level,
-      assignee: row.assignee,
-      level: row.escalation_level,
-      acknowledgedLevel: row.acknowledged_level,
-      escalatedAt: row.escalated_at.toISOString(),
-      dueAt: row.due_at.toISOString(),
-      unacknowledgedForMs: Math.max(0, now - row.escalated_at.getTime()),
-    }));
+    const body = PageBody.writer().raw('{"items":[');
+    let expiresAt = Infinity;
+    rows.forEach((row, i) => {
+      const escalatedAt = row.escalated_at.getTime();
+      const item: Omit<EscalationItem, 'unacknowledgedForMs'> = {
+        caseId: row.case_id,
+        item: row.item,
+        kind: row.kind,
+        party: row.party,
+        mission: row.mission,
+        risk: row.risk_level,
+        assignee: row.assignee,
+        level: row.escalation_level,
+        acknowledgedLevel: row.acknowledged_level,
+        escalatedAt: row.escalated_at.toISOString(),
+        dueAt: row.due_at.toISOString(),
+      };
+      body.raw(`${i > 0 ? ',' : ''}${JSON.stringify(item).slice(0, -1)},"unacknowledgedForMs":`);
+      // max(0, now − escalatedAt): 0 until the instant after escalatedAt, then moving with the clock.
+      if (escalatedAt >= now) {
+        body.raw('0');
+        expiresAt = Math.min(expiresAt, escalatedAt + 1);
+      } else body.elapsedSince(escalatedAt);
+      body.raw('}');
+    });
     const lastRow = rows[rows.length - 1];
-    return {
-      items,
-      nextCursor:
-        rows.length === query.limit && lastRow
-          ? encodeCursor([String(lastRow.escalation_level), lastRow.escalated_at.toISOString(), lastRow.case_id, lastRow.item])
-          : null,
-    };
+    const nextCursor =
+      rows.length === query.limit && lastRow
+        ? encodeCursor([String(lastRow.escalation_level), lastRow.escalated_at.toISOString(), lastRow.case_id, lastRow.item])
+        : null;
+    body.raw(`],"nextCursor":${JSON.stringify(nextCursor)}}`);
+    return { body: body.done(), computedAt: now, expiresAt };
   }
 
   /**
@@ -313,6 +327,11 @@ export class SupervisionQuery {
    * and escalated. `unassigned` counts the open cases nobody holds yet (the same on every page).
    */
   async workload(query: ScopedListQuery): Promise<Page<CaseworkerWorkload> & { readonly unassigned: number }> {
+    return parsePage<Page<CaseworkerWorkload> & { readonly unassigned: number }>(await this.workloadPage(query));
+  }
+
+  /** The workload page; it expires the instant after the nearest deadline not yet past of a case it counts. */
+  async workloadPage(query: ScopedListQuery): Promise<ListPage> {
     const after = keyOf(query.cursor, [isText]);
     const sql = new Sql();
     sql.add(`status <> 'closed'`);
@@ -322,12 +341,14 @@ export class SupervisionQuery {
     const unassignedArgs = [...sql.values];
     sql.add('assignee IS NOT NULL');
     if (after) sql.add('assignee > $ARG', after[0]);
-    const now = sql.arg(new Date(this.clock()));
+    const at = this.clock();
+    const now = sql.arg(new Date(at));
     const byRisk = RISK_LEVELS.map((risk) => `count(*) FILTER (WHERE risk_level = ${sql.arg(risk)})::int AS "${risk}"`).join(', ');
     const [{ rows }, unassigned] = await Promise.all([
-      this.pool.query<Record<string, number> & { assignee: string; open: number; overdue: number; escalated: number }>(
+      this.pool.query<Record<string, number> & { assignee: string; open: number; overdue: number; escalated: number; next_overdue_at: Date | null }>(
         `SELECT assignee, count(*)::int AS open, ${byRisk},
                 count(*) FILTER (WHERE next_due_at < ${now})::int AS overdue,
+                min(next_due_at) FILTER (WHERE next_due_at >= ${now}) AS next_overdue_at,
                 count(*) FILTER (WHERE escalation_level > 0)::int AS escalated
            FROM case_summary ${sql.whereClause}
           GROUP BY assignee ORDER BY assignee LIMIT ${sql.arg(query.limit)}`,
@@ -343,15 +364,23 @@ export class SupervisionQuery {
       escalated: row.escalated,
     }));
     const lastRow = rows[rows.length - 1];
-    return {
+    const page = {
       items,
       nextCursor: rows.length === query.limit && lastRow ? encodeCursor([lastRow.assignee]) : null,
       unassigned: unassigned.rows[0]?.n ?? 0,
     };
+    // A deadline counts as overdue from the millisecond after it (next_due_at < now).
+    const expiresAt = Math.min(Infinity, ...rows.map((row) => (row.next_overdue_at ? row.next_overdue_at.getTime() + 1 : Infinity)));
+    return { body: PageBody.json(page), computedAt: at, expiresAt };
   }
 
   /** Closures waiting for a supervisor's approval, oldest request first. */
   async pendingClosures(query: ScopedListQuery): Promise<Page<PendingClosure>> {
+    return parsePage<Page<PendingClosure>>(await this.pendingClosuresPage(query));
+  }
+
+  /** The pending closures page, waitingMs a hole; it expires when a request it lists starts to be overdue. */
+  async pendingClosuresPage(query: ScopedListQuery): Promise<ListPage> {
     const now = this.clock();
     const after = keyOf(query.cursor, [isInstant, isText]);
     const sql = new Sql();
@@ -369,9 +398,15 @@ export class SupervisionQuery {
         ORDER BY closure_requested_at, case_id LIMIT ${sql.arg(query.limit)}`,
       sql.values,
     );
-    const items = rows.map((row) => {
-      const waitingMs = now - row.closure_requested_at.getTime();
-      return {
+    const body = PageBody.writer().raw('{"items":[');
+    let expiresAt = Infinity;
+    rows.forEach((row, i) => {
+      const requestedAt = row.closure_requested_at.getTime();
+      // Overdue once waiting longer than the protocol allows: from the millisecond after requestedAt + those hours.
+      const overdueFrom = requestedAt + protocolFor(row.protocol_version).stuck.closureAwaitingApprovalHours * HOUR + 1;
+      const overdue = now >= overdueFrom;
+      if (!overdue) expiresAt = Math.min(expiresAt, overdueFrom);
+      const head: Omit<PendingClosure, 'waitingMs' | 'overdue'> = {
         caseId: row.case_id,
         mission: row.mission,
         risk: row.risk_level,
@@ -379,19 +414,19 @@ export class SupervisionQuery {
         reason: row.reason,
         requestedBy: row.requested_by,
         requestedAt: row.closure_requested_at.toISOString(),
-        waitingMs,
-        overdue: waitingMs > protocolFor(row.protocol_version).stuck.closureAwaitingApprovalHours * HOUR,
       };
+      body.raw(`${i > 0 ? ',' : ''}${JSON.stringify(head).slice(0, -1)},"waitingMs":`).elapsedSince(requestedAt).raw(`,"overdue":${overdue}}`);
     });
     const lastRow = rows[rows.length - 1];
-    return {
-      items,
-      nextCursor: rows.length === query.limit && lastRow ? encodeCursor([lastRow.closure_requested_at.toISOString(), lastRow.case_id]) : null,
-    };
+    const nextCursor = rows.length === query.limit && lastRow ? encodeCursor([lastRow.closure_requested_at.toISOString(), lastRow.case_id]) : null;
+    body.raw(`],"nextCursor":${JSON.stringify(nextCursor)}}`);
+    return { body: body.done(), computedAt: now, expiresAt };
   }
 }
 
-/** One stuck case as JSON, its stuckForMs and each moving `since` left as holes (filled with the serving instant). */
+/** The page an uncached caller gets as objects: the body rendered at the instant it was computed. */
+const parsePage = <T>(page: ListPage): T => JSON.parse(page.body.render(page.computedAt).bytes.toString('utf8')) as T;
+
 function writeStuckCase(body: PageBodyWriter, row: StuckRow, reasons: readonly StuckReason[], moving: ReadonlyArray<number | null>): void {
   const head = JSON.stringify({ ...caseHeadline(row), escalationLevel: row.escalation_level, stuckSince: row.stuck_at.toISOString() });
   body.raw(head.slice(0, -1)).raw(',"stuckForMs":').elapsedSince(row.stuck_at.getTime()).raw(',"reasons":[');
