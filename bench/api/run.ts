@@ -72,6 +72,13 @@ const STUCK_SQL = stuckPageSql(new Date(), [MISSION], undefined, LIMIT).text;
 const LIST_SQL = `SELECT case_id, mission, stage, status, risk_level, assignee, escalation_level, next_due_at, last_activity_at, categories
   FROM case_summary WHERE mission = $1 ORDER BY coalesce(next_due_at, 'infinity'::timestamptz), case_id LIMIT $2`;
 
+/** The api's list answers so far, from its /metrics (baoho_api_list_requests_total by result). */
+async function answered(apiUrl: string): Promise<{ hit: number; miss: number }> {
+  const text = await (await fetch(`${apiUrl}/metrics`)).text();
+  const count = (result: string): number => Number(new RegExp(`^baoho_api_list_requests_total\\{[^}]*result="${result}"[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  return { hit: count('hit'), miss: count('miss') };
+}
+
 const fmt = (n: number): string => (Number.isFinite(n) ? (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2)) : '—');
 
 /** A database filled by an earlier `--keep` run: counted again, kept afterwards. */
@@ -120,14 +127,19 @@ async function main(): Promise<void> {
           sql: LIST_SQL, args: () => [MISSION, LIMIT],
         },
       ];
-      const measured = new Map<string, { cached?: Measure; uncached?: Measure; sql?: Measure }>(workloads.map((w) => [w.name, {}]));
+      const measured = new Map<string, { cached?: Measure; uncached?: Measure; sql?: Measure; hits?: string }>(workloads.map((w) => [w.name, {}]));
       // One API process at a time, so neither competes with the other for the two cores.
       for (const mode of ['cached', 'uncached'] as const) {
         const api = await startApp('api', { ...serviceEnv(), DATABASE_URL: db.url, LOG_LEVEL: 'warn', API_LIST_CACHE: mode === 'cached' ? 'on' : 'off' }, 120_000);
         try {
           for (const w of workloads) {
             await overHttp(`${api.url}${w.path}`, 2); // warm-up (and, cached, the first page kept)
+            const before = await answered(api.url);
             measured.get(w.name)![mode] = await overHttp(`${api.url}${w.path}`, SECONDS);
+            const after = await answered(api.url);
+            const hits = after.hit - before.hit;
+            const misses = after.miss - before.miss;
+            if (mode === 'cached') measured.get(w.name)!.hits = `${fmt((100 * hits) / Math.max(1, hits + misses))} % of ${(hits + misses).toLocaleString('en-US')}`;
           }
         } finally {
           await api.stop();
@@ -139,10 +151,10 @@ async function main(): Promise<void> {
       }
       const rows: string[] = [];
       for (const w of workloads) {
-        const { cached, uncached, sql } = measured.get(w.name)! as Required<{ cached: Measure; uncached: Measure; sql: Measure }>;
+        const { cached, uncached, sql, hits } = measured.get(w.name)! as Required<{ cached: Measure; uncached: Measure; sql: Measure; hits: string }>;
         const row = (via: string, m: Measure): string =>
           `| ${w.name} | ${via} | ${fmt(m.p50)} | ${fmt(m.p95)} | ${fmt(m.p99)} | ${fmt(m.rps)} | ${m.errors} | ${fmt(m.p50 / sql.p50)}× / ${fmt(m.p95 / sql.p95)}× |`;
-        rows.push(row('HTTP, list cache warm (as polled)', cached), row('HTTP, uncached (API_LIST_CACHE=off)', uncached), `| ${w.name} | bare SQL | ${fmt(sql.p50)} | ${fmt(sql.p95)} | ${fmt(sql.p99)} | ${fmt(sql.rps)} | 0 | — |`);
+        rows.push(row(`HTTP, list cache warm (as polled; hits ${hits})`, cached), row('HTTP, uncached (API_LIST_CACHE=off)', uncached), `| ${w.name} | bare SQL | ${fmt(sql.p50)} | ${fmt(sql.p95)} | ${fmt(sql.p99)} | ${fmt(sql.rps)} | 0 | — |`);
       }
       const table = [
         `| workload | via | p50 ms | p95 ms | p99 ms | requests/s | errors | HTTP ÷ bare (p50 / p95) |`,

@@ -5,6 +5,7 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ListCache } from './list-cache';
+import type { ListCacheMetrics } from './list-cache-metrics';
 import type { ListInvalidation } from './list-invalidation';
 import type { ListPage } from './page-body';
 
@@ -12,6 +13,7 @@ export class ListResponder implements OnApplicationShutdown {
   constructor(
     readonly cache: ListCache | null,
     private readonly invalidation: ListInvalidation | null = null,
+    private readonly metrics: ListCacheMetrics | null = null,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
@@ -27,11 +29,16 @@ export class ListResponder implements OnApplicationShutdown {
   ): Promise<void> {
     if (this.cache) {
       const found = this.cache.read(key, missions);
-      if ('page' in found) return write(response, found.page, found.now);
+      if ('page' in found) {
+        this.metrics?.answered.inc({ result: 'hit' });
+        return write(response, found.page, found.now);
+      }
+      this.metrics?.answered.inc({ result: 'miss' });
       const page = await compute(found.ticket !== null);
       this.cache.keep(key, missions, found.ticket, page);
       return write(response, page, page.computedAt);
     }
+    this.metrics?.answered.inc({ result: 'uncached' });
     const page = await compute(false);
     write(response, page, page.computedAt);
   }
