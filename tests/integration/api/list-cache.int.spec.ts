@@ -78,6 +78,13 @@ describe('list cache', () => {
     ]);
     // JP-TYO: a critical case, nothing else.
     tokyo = await drive(store, [[hotlineReport({ countryCode: 'JP', city: 'Tokyo' }), T0]]);
+    // KR-PUS: a critical case escalated at T0 + 1 h and a standard one, assigned, whose closure waits from T0 + 1 h.
+    await drive(store, [[hotlineReport({ city: 'Busan' }), T0], [checkClocks, T0 + hours(1)]]);
+    await drive(store, [
+      [standardReport({ city: 'Busan' }), T0],
+      [command('AssignCaseworker', { actor: supervisor, caseworkerId: 'cw-9' }), T0 + minutes(5)],
+      [command('RequestClosure', { reason: 'survivor_wish' }), T0 + hours(1)],
+    ]);
   });
 
   afterAll(async () => {
@@ -216,6 +223,48 @@ describe('list cache', () => {
     expect(past.hit).toBe(false);
     expect(past.body).toBe(await list.fresh());
     expect(itemsOf(past.body).find((c) => c.caseId === seoulStandard.caseId)!.overdue).toBe(true);
+  });
+
+  it('keeps the other supervisors’ lists right along the clock: escalations, pending closures, workload', async () => {
+    const missions = ['KR-PUS'];
+    const query: ScopedListQuery = { limit: 50, missions };
+    const lists: Array<[string, () => Promise<ListPage>]> = [
+      ['escalations', () => supervision.escalationsPage(query)],
+      ['closures', () => supervision.pendingClosuresPage(query)],
+      ['workload', () => supervision.workloadPage(query)],
+    ];
+    const seen = { expiries: 0, overdueClosure: false, escalated: false };
+    for (const [name, compute] of lists) {
+      now = T0 + hours(2);
+      const end = T0 + hours(200);
+      for (let step = 0; step < 30 && now < end; step++) {
+        const first = await served(`${name}:${step}`, missions, compute);
+        expect(first.body).toBe(await fresh(compute));
+        const { expiresAt } = await compute();
+        expect(expiresAt).toBeGreaterThan(now);
+        const start = now;
+        const finite = Number.isFinite(expiresAt);
+        for (const u of finite ? [start + 1, Math.floor((start + expiresAt) / 2), expiresAt - 1] : [start + 1, start + hours(50)]) {
+          if (u <= start) continue;
+          now = u;
+          const kept = await served(`${name}:${step}`, missions, compute);
+          expect({ name, u, hit: kept.hit }).toEqual({ name, u, hit: true });
+          expect(kept.body).toBe(await fresh(compute));
+        }
+        if (!finite) break;
+        seen.expiries++;
+        now = expiresAt;
+        const next = await served(`${name}:${step}`, missions, compute);
+        expect(next.hit).toBe(false);
+        expect(next.body).toBe(await fresh(compute));
+      }
+      const last = JSON.parse(await fresh(compute)) as { items: Array<{ overdue?: boolean; unacknowledgedForMs?: number }> };
+      if (name === 'closures') seen.overdueClosure = last.items.some((item) => item.overdue === true);
+      if (name === 'escalations') seen.escalated = last.items.some((item) => (item.unacknowledgedForMs ?? 0) > hours(1));
+    }
+    // The walk did cross instants where a page changes by the clock (a closure turning overdue among them).
+    expect(seen.expiries).toBeGreaterThan(0);
+    expect(seen).toMatchObject({ overdueClosure: true, escalated: true });
   });
 
   it('keeps nothing while the LISTEN connection is lost, and starts from empty once it is back', async () => {
