@@ -1,7 +1,7 @@
 // @baoho/domain — the pure rules of a protection case. The only public face of this library.
 export * from './shared/vocabulary';
 export { DOMAIN_ERROR_CODES, DomainError, isDomainError, type DomainErrorCode } from './shared/domain-error';
-export { DAY, HOUR, MINUTE } from './shared/time';
+export { DAY, HOUR, MINUTE, toIso } from './shared/time';
 
 export * from './protocol/protocol-definition';
 export { PROTOCOL_2026_1 } from './protocol/protocol-2026-1';

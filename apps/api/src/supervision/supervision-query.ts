@@ -13,6 +13,7 @@ import {
   stuckReasons,
   stuckReasonClock,
   stuckReasonsAt,
+  toIso,
   type CaseState,
   type StuckReason,
   type StuckTrigger,
@@ -21,7 +22,7 @@ import { HttpProblem } from '@baoho/http';
 import { missionClause } from '../auth/scope';
 import { decodeCursor, encodeCursor } from '../worklists/cursor';
 import type { Page } from '../worklists/worklist-query';
-import { caseHeadline, type CaseHeadline, type CaseHeadlineRow } from '../worklists/case-headline';
+import type { CaseHeadline, CaseHeadlineRow } from '../worklists/case-headline';
 import { PageBody, type ListPage, type PageBodyWriter } from '../lists/page-body';
 
 const mission = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
@@ -206,7 +207,7 @@ export class SupervisionQuery {
       first = false;
       writeStuckCase(body, row, reasons, moving);
     }
-    const nextCursor = full && last ? encodeCursor([String(last.severity), last.stuck_at.toISOString(), last.case_id]) : null;
+    const nextCursor = full && last ? encodeCursor([String(last.severity), toIso(last.stuck_at.getTime()), last.case_id]) : null;
     body.raw(`],"nextCursor":${JSON.stringify(nextCursor)}}`);
     return { body: body.done(), computedAt: now, expiresAt: Math.min(expiresAt, await entering) };
   }
@@ -427,19 +428,29 @@ export class SupervisionQuery {
 /** The page an uncached caller gets as objects: the body rendered at the instant it was computed. */
 const parsePage = <T>(page: ListPage): T => JSON.parse(page.body.render(page.computedAt).bytes.toString('utf8')) as T;
 
+const str = JSON.stringify;
+
+/**
+ * One stuck case as JSON, its stuckForMs and each moving `since` left as holes (filled with the serving instant).
+ * Written field by field (each text value through JSON.stringify), in the order of `StuckCase`, without building
+ * the objects first: this runs for every row of every uncached page.
+ */
 function writeStuckCase(body: PageBodyWriter, row: StuckRow, reasons: readonly StuckReason[], moving: ReadonlyArray<number | null>): void {
-  const head = JSON.stringify({ ...caseHeadline(row), escalationLevel: row.escalation_level, stuckSince: row.stuck_at.toISOString() });
-  body.raw(head.slice(0, -1)).raw(',"stuckForMs":').elapsedSince(row.stuck_at.getTime()).raw(',"reasons":[');
-  reasons.forEach((reason, i) => {
-    const fields = JSON.stringify({
-      code: reason.kind,
-      ...('item' in reason ? { item: reason.item } : {}),
-      ...('level' in reason ? { level: reason.level } : {}),
-      ...(moving[i] === null ? { since: reason.since } : {}),
-    });
-    if (i > 0) body.raw(',');
-    if (moving[i] === null) body.raw(fields);
-    else body.raw(fields.slice(0, -1)).raw(',"since":').instantFromNow(moving[i]!).raw('}');
-  });
+  const stuckAt = row.stuck_at.getTime();
+  body
+    .raw(`{"caseId":${str(row.case_id)},"mission":${str(row.mission)},"stage":${str(row.stage)},"status":${str(row.status)},`)
+    .raw(`"risk":${str(row.risk_level)},"assignee":${str(row.assignee)},"escalationLevel":${str(row.escalation_level)},`)
+    .raw(`"stuckSince":"${toIso(stuckAt)}","stuckForMs":`)
+    .elapsedSince(stuckAt)
+    .raw(',"reasons":[');
+  for (let i = 0; i < reasons.length; i++) {
+    const reason = reasons[i]!;
+    let fields = `${i > 0 ? ',' : ''}{"code":${str(reason.kind)}`;
+    if ('item' in reason) fields += `,"item":${str(reason.item)}`;
+    if ('level' in reason) fields += `,"level":${str(reason.level)}`;
+    const offset = moving[i];
+    if (offset === null || offset === undefined) body.raw(`${fields},"since":${str(reason.since)}}`);
+    else body.raw(`${fields},"since":`).instantFromNow(offset).raw('}');
+  }
   body.raw(']}');
 }

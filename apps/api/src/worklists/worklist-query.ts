@@ -2,7 +2,7 @@
 // Ordered by the nearest deadline (cases with none last), then case id, with keyset pagination on that order.
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { PROTECTION_CATEGORIES, RISK_LEVELS, STAGES } from '@baoho/domain';
+import { PROTECTION_CATEGORIES, RISK_LEVELS, STAGES, toIso } from '@baoho/domain';
 import { scopeClauses, type CaseScope } from '../auth/scope';
 import { isStorableText } from '../http/storable-text';
 import { caseHeadline, type CaseHeadline, type CaseHeadlineRow } from './case-headline';
@@ -125,15 +125,15 @@ export class WorklistQuery {
     const items = rows.map((row) => ({
       ...caseHeadline(row),
       escalationLevel: row.escalation_level,
-      nextDueAt: row.next_due_at?.toISOString() ?? null,
+      nextDueAt: row.next_due_at ? toIso(row.next_due_at.getTime()) : null,
       overdue: row.next_due_at !== null && row.next_due_at.getTime() < now,
-      lastActivityAt: row.last_activity_at.toISOString(),
+      lastActivityAt: toIso(row.last_activity_at.getTime()),
       categories: row.categories,
     }));
     const last = rows[rows.length - 1];
     return {
       items,
-      nextCursor: rows.length === limit && last ? encodeCursor([last.next_due_at?.toISOString() ?? null, last.case_id]) : null,
+      nextCursor: rows.length === limit && last ? encodeCursor([last.next_due_at ? toIso(last.next_due_at.getTime()) : null, last.case_id]) : null,
     };
   }
 }
