@@ -179,11 +179,11 @@ export class SupervisionQuery {
     const { rows } = await this.pool.query<StuckRow>(stuckPageSql(new Date(now), missions, after, query.limit));
     const full = rows.length === query.limit;
     const last = rows[rows.length - 1];
-    const entering = withExpiry
-      ? this.nextStuckAt(now, missions, after ? Number(after[0]) : 0, full && last ? last.severity - 1 : null)
-      : Promise.resolve(Infinity);
-    const legacy = await this.legacyStates(rows);
-    let expiresAt = Infinity;
+    const [legacy, entering] = await Promise.all([
+      this.legacyStates(rows),
+      withExpiry ? this.nextStuckAt(now, missions, after ? Number(after[0]) : 0, full && last ? last.severity - 1 : null) : Infinity,
+    ]);
+    let expiresAt = entering;
     const body = PageBody.writer().raw('{"items":[');
     let first = true;
     for (const row of rows) {
@@ -209,7 +209,7 @@ export class SupervisionQuery {
     }
     const nextCursor = full && last ? encodeCursor([String(last.severity), toIso(last.stuck_at.getTime()), last.case_id]) : null;
     body.raw(`],"nextCursor":${JSON.stringify(nextCursor)}}`);
-    return { body: body.done(), computedAt: now, expiresAt: Math.min(expiresAt, await entering) };
+    return { body: body.done(), computedAt: now, expiresAt };
   }
 
   /**
