@@ -60,6 +60,7 @@ describe('list cache', () => {
   let seoulCritical: Held;
   let seoulStandard: Held;
   let tokyo: Held;
+  let taipeiHigh: Held;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -78,6 +79,11 @@ describe('list cache', () => {
     ]);
     // JP-TYO: a critical case, nothing else.
     tokyo = await drive(store, [[hotlineReport({ countryCode: 'JP', city: 'Tokyo' }), T0]]);
+    // TW-TPE: a critical case stuck from T0 + 1 h (its first contact missed), a standard one stuck for days, and a
+    // high-risk one opened at T0 + 3 h that becomes stuck later — between the other two in the stuck order.
+    await drive(store, [[hotlineReport({ countryCode: 'TW', city: 'Taipei' }), T0]]);
+    await drive(store, [[standardReport({ countryCode: 'TW', city: 'Taipei' }), T0 - hours(240)]]);
+    taipeiHigh = await drive(store, [[hotlineReport({ countryCode: 'TW', city: 'Taipei', immediateDanger: false }), T0 + hours(3)]]);
     // KR-PUS: a critical case escalated at T0 + 1 h and a standard one, assigned, whose closure waits from T0 + 1 h.
     await drive(store, [[hotlineReport({ city: 'Busan' }), T0], [checkClocks, T0 + hours(1)]]);
     await drive(store, [
@@ -223,6 +229,46 @@ describe('list cache', () => {
     expect(past.hit).toBe(false);
     expect(past.body).toBe(await list.fresh());
     expect(itemsOf(past.body).find((c) => c.caseId === seoulStandard.caseId)!.overdue).toBe(true);
+  });
+
+  it('expires a full page, a later page and pages over several or all missions when a case would become stuck into them', async () => {
+    now = T0 + hours(2);
+    const { rows } = await pool.query<{ stuck_at: Date; severity: number }>('SELECT stuck_at, severity FROM case_summary WHERE case_id = $1', [taipeiHigh.caseId]);
+    const entersAt = rows[0]!.stuck_at.getTime();
+    expect(entersAt).toBeGreaterThan(now);
+    const firstPage = JSON.parse(await fresh((w) => supervision.stuckPage({ limit: 1, missions: ['TW-TPE'] }, w))) as { nextCursor: string };
+    const variants: Array<{ missions: readonly string[] | null; limit: number; cursor?: string }> = [
+      { missions: ['TW-TPE'], limit: 2 }, // full: [critical, standard]; the high-risk case sorts between them
+      { missions: ['TW-TPE'], limit: 1, cursor: firstPage.nextCursor }, // the second page, after the critical case
+      { missions: ['TW-TPE', 'JP-TYO'], limit: 3 },
+      { missions: null, limit: 4 },
+    ];
+    const finals: string[] = [];
+    for (const variant of variants) {
+      now = T0 + hours(2);
+      const query: ScopedListQuery = { limit: variant.limit, missions: variant.missions, ...(variant.cursor ? { cursor: variant.cursor } : {}) };
+      const compute = (withExpiry: boolean) => supervision.stuckPage(query, withExpiry);
+      const key = `walk:${JSON.stringify(variant)}`;
+      for (let step = 0; step < 20 && now <= entersAt; step++) {
+        const first = await served(key, variant.missions, compute);
+        expect(first.body).toBe(await fresh(compute));
+        const { expiresAt } = await compute(true);
+        expect(expiresAt).toBeGreaterThan(now);
+        if (!Number.isFinite(expiresAt)) break;
+        now = expiresAt - 1;
+        const kept = await served(key, variant.missions, compute);
+        expect({ variant, hit: kept.hit }).toEqual({ variant, hit: true });
+        expect(kept.body).toBe(await fresh(compute));
+        now = expiresAt;
+        const next = await served(key, variant.missions, compute);
+        expect(next.hit).toBe(false);
+        expect(next.body).toBe(await fresh(compute));
+      }
+      finals.push(await fresh(compute));
+    }
+    // Past its instant the high-risk case is on the full page and on the second page, in place of the standard one.
+    expect(itemsOf(finals[0]!).map((c) => c.caseId)).toContain(taipeiHigh.caseId);
+    expect(itemsOf(finals[1]!).map((c) => c.caseId)).toEqual([taipeiHigh.caseId]);
   });
 
   it('keeps the other supervisors’ lists right along the clock: escalations, pending closures, workload', async () => {
