@@ -1,5 +1,8 @@
 // The API's benchmark: 100,000 cases (~1M events) in a fresh database, the built API app on it, and the stuck list and
 // the mission list measured over HTTP (autocannon) beside the same SQL run bare from node-pg, same concurrency.
+// HTTP is measured twice: as supervisors poll it (the list cache on and warm: an unchanged page is served from
+// memory, apps/api/src/lists) and uncached (a second API process started with API_LIST_CACHE=off: every request
+// runs its query). The bare SQL is the page query alone.
 // Run: npm run build && source .baoho/env && npm run bench:api
 // Options: `-- --keep` leaves the filled database in place and prints its URL; `-- --database <url>` measures on such
 // a database instead of filling a new one (the same data: the fill is deterministic).
@@ -69,6 +72,13 @@ const STUCK_SQL = stuckPageSql(new Date(), [MISSION], undefined, LIMIT).text;
 const LIST_SQL = `SELECT case_id, mission, stage, status, risk_level, assignee, escalation_level, next_due_at, last_activity_at, categories
   FROM case_summary WHERE mission = $1 ORDER BY coalesce(next_due_at, 'infinity'::timestamptz), case_id LIMIT $2`;
 
+/** The api's list answers so far, from its /metrics (baoho_api_list_requests_total by result). */
+async function answered(apiUrl: string): Promise<{ hit: number; miss: number }> {
+  const text = await (await fetch(`${apiUrl}/metrics`)).text();
+  const count = (result: string): number => Number(new RegExp(`^baoho_api_list_requests_total\\{[^}]*result="${result}"[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  return { hit: count('hit'), miss: count('miss') };
+}
+
 const fmt = (n: number): string => (Number.isFinite(n) ? (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2)) : '—');
 
 /** A database filled by an earlier `--keep` run: counted again, kept afterwards. */
@@ -103,31 +113,48 @@ async function main(): Promise<void> {
       })();
   try {
     console.log(`filled: ${JSON.stringify(figures)}`);
-    const api = await startApp('api', { ...serviceEnv(), DATABASE_URL: db.url, LOG_LEVEL: 'warn' }, 120_000);
     const pool = new Pool({ connectionString: db.url, max: CONNECTIONS });
     try {
       const workloads = [
         {
           name: `stuck cases, mission ${MISSION}, ${LIMIT}/page`,
-          url: `${api.url}/v1/stuck-cases?mission=${MISSION}&limit=${LIMIT}`,
+          path: `/v1/stuck-cases?mission=${MISSION}&limit=${LIMIT}`,
           sql: STUCK_SQL, args: () => [new Date(), MISSION, LIMIT],
         },
         {
           name: `mission list, mission ${MISSION}, ${LIMIT}/page`,
-          url: `${api.url}/v1/cases?mission=${MISSION}&limit=${LIMIT}`,
+          path: `/v1/cases?mission=${MISSION}&limit=${LIMIT}`,
           sql: LIST_SQL, args: () => [MISSION, LIMIT],
         },
       ];
+      const measured = new Map<string, { cached?: Measure; uncached?: Measure; sql?: Measure; hits?: string }>(workloads.map((w) => [w.name, {}]));
+      // One API process at a time, so neither competes with the other for the two cores.
+      for (const mode of ['cached', 'uncached'] as const) {
+        const api = await startApp('api', { ...serviceEnv(), DATABASE_URL: db.url, LOG_LEVEL: 'warn', API_LIST_CACHE: mode === 'cached' ? 'on' : 'off' }, 120_000);
+        try {
+          for (const w of workloads) {
+            await overHttp(`${api.url}${w.path}`, 2); // warm-up (and, cached, the first page kept)
+            const before = await answered(api.url);
+            measured.get(w.name)![mode] = await overHttp(`${api.url}${w.path}`, SECONDS);
+            const after = await answered(api.url);
+            const hits = after.hit - before.hit;
+            const misses = after.miss - before.miss;
+            if (mode === 'cached') measured.get(w.name)!.hits = `${fmt((100 * hits) / Math.max(1, hits + misses))} % of ${(hits + misses).toLocaleString('en-US')}`;
+          }
+        } finally {
+          await api.stop();
+        }
+      }
+      for (const w of workloads) {
+        await bare(pool, w.sql, w.args, 1);
+        measured.get(w.name)!.sql = await bare(pool, w.sql, w.args, SECONDS);
+      }
       const rows: string[] = [];
       for (const w of workloads) {
-        await overHttp(w.url, 2); // warm-up
-        await bare(pool, w.sql, w.args, 1);
-        const http = await overHttp(w.url, SECONDS);
-        const sql = await bare(pool, w.sql, w.args, SECONDS);
-        rows.push(
-          `| ${w.name} | HTTP | ${fmt(http.p50)} | ${fmt(http.p95)} | ${fmt(http.p99)} | ${fmt(http.rps)} | ${http.errors} | ${fmt(http.p50 / sql.p50)}× / ${fmt(http.p95 / sql.p95)}× |`,
-          `| ${w.name} | bare SQL | ${fmt(sql.p50)} | ${fmt(sql.p95)} | ${fmt(sql.p99)} | ${fmt(sql.rps)} | 0 | — |`,
-        );
+        const { cached, uncached, sql, hits } = measured.get(w.name)! as Required<{ cached: Measure; uncached: Measure; sql: Measure; hits: string }>;
+        const row = (via: string, m: Measure): string =>
+          `| ${w.name} | ${via} | ${fmt(m.p50)} | ${fmt(m.p95)} | ${fmt(m.p99)} | ${fmt(m.rps)} | ${m.errors} | ${fmt(m.p50 / sql.p50)}× / ${fmt(m.p95 / sql.p95)}× |`;
+        rows.push(row(`HTTP, list cache warm (as polled; hits ${hits})`, cached), row('HTTP, uncached (API_LIST_CACHE=off)', uncached), `| ${w.name} | bare SQL | ${fmt(sql.p50)} | ${fmt(sql.p95)} | ${fmt(sql.p99)} | ${fmt(sql.rps)} | 0 | — |`);
       }
       const table = [
         `| workload | via | p50 ms | p95 ms | p99 ms | requests/s | errors | HTTP ÷ bare (p50 / p95) |`,
@@ -141,11 +168,12 @@ async function main(): Promise<void> {
         out,
         `# API benchmark\n\n\`npm run build && source .baoho/env && npm run bench:api\` — ${new Date().toISOString()}, ${CONNECTIONS} connections, ${SECONDS} s per measure.\n\n` +
           `Data: ${figures.cases.toLocaleString('en-US')} cases, ${figures.events.toLocaleString('en-US')} events, ${figures.openDeadlines.toLocaleString('en-US')} open deadlines, ${figures.stuckNow.toLocaleString('en-US')} cases stuck (filled in ${figures.seconds.toFixed(0)} s; see bench/api/fill.ts).\n\n` +
+          `"HTTP, list cache warm" is the API as supervisors poll it: the page unchanged, served from the list cache (no query). ` +
+          `"HTTP, uncached" is a second API process with API_LIST_CACHE=off: every request runs the page query. "bare SQL" is that query alone from node-pg.\n\n` +
           `${table}\n`,
       );
     } finally {
       await pool.end();
-      await api.stop();
     }
   } finally {
     await db.drop();

@@ -4,7 +4,8 @@ import type { ApiConfig } from '@baoho/config';
 import { createCasePersonalData, type CasePersonalData } from '@baoho/crypto';
 import { EventStore } from '@baoho/event-store';
 import { AuthModule } from '@baoho/http';
-import { ObservabilityModule, POSTGRES_POOL, TemporalConnectionHolder, type Logger } from '@baoho/observability';
+import type { Registry } from 'prom-client';
+import { METRICS_REGISTRY, ObservabilityModule, POSTGRES_POOL, TemporalConnectionHolder, type Logger } from '@baoho/observability';
 import { AuditController } from './audit/audit.controller';
 import { ReadAudit } from './audit/read-audit';
 import { CaseAccess } from './auth/case-access';
@@ -13,6 +14,10 @@ import { MeController } from './me/me.controller';
 import { CaseReader } from './cases/case-reader';
 import { CasesController } from './cases/cases.controller';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { ListCache } from './lists/list-cache';
+import { createListCacheMetrics } from './lists/list-cache-metrics';
+import { ListInvalidation } from './lists/list-invalidation';
+import { ListResponder } from './lists/list-responder';
 import { OpenApiController } from './openapi/openapi.controller';
 import { CaseSearch } from './search/case-search';
 import { SearchController } from './search/search.controller';
@@ -60,6 +65,18 @@ export class ApiModule {
         { provide: WorklistQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new WorklistQuery(pool) },
         { provide: SupervisionQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new SupervisionQuery(pool) },
         { provide: IndicatorsQuery, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new IndicatorsQuery(pool) },
+        // The list cache and its one LISTEN connection (off: every list request runs its query).
+        {
+          provide: ListResponder,
+          inject: [METRICS_REGISTRY],
+          useFactory: (registry: Registry) => {
+            if (!config.lists.enabled) return new ListResponder(null, null, createListCacheMetrics(registry, null));
+            const cache = new ListCache(config.lists.maxBytes);
+            const invalidation = new ListInvalidation(cache, { url: config.database.url }, logger);
+            void invalidation.start();
+            return new ListResponder(cache, invalidation, createListCacheMetrics(registry, cache));
+          },
+        },
         { provide: CaseSearch, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new CaseSearch(pool, config.search.indexKey) },
       ],
     };

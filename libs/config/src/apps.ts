@@ -1,7 +1,7 @@
 // One schema per app: exactly the variables it needs, with its own default HTTP port.
 import type { z } from 'zod';
 import { authConfig } from './auth';
-import { consoleConfig, composeConfig, databaseConfig, hotlinePurgeConfig, httpConfig, kafkaConfig, keysConfig, logConfig, searchConfig, temporalConfig } from './pieces';
+import { consoleConfig, composeConfig, databaseConfig, hotlinePurgeConfig, httpConfig, kafkaConfig, keysConfig, listCacheConfig, logConfig, searchConfig, temporalConfig } from './pieces';
 
 export const DEFAULT_PORTS = { api: 3000, worker: 3001, intake: 3002, relay: 3003, console: 3004 } as const;
 
@@ -11,6 +11,7 @@ export const apiConfigSchema = composeConfig({
   search: searchConfig(),
   keys: keysConfig(),
   auth: authConfig(),
+  lists: listCacheConfig(),
   http: httpConfig(DEFAULT_PORTS.api),
   log: logConfig(),
 });

@@ -56,6 +56,18 @@ export const keysConfig = () =>
     .transform((env) => ({ masterKeysFile: env.MASTER_KEYS_FILE, cacheTtlMs: env.DATA_KEY_CACHE_TTL_MS, cacheSize: env.DATA_KEY_CACHE_SIZE }));
 
 /**
+ * The API's cache of the list pages supervisors poll (apps/api/src/lists): on unless API_LIST_CACHE is `off`, then
+ * every list request runs its query (what bench:api measures as the uncached path). API_LIST_CACHE_MB bounds it.
+ */
+export const listCacheConfig = () =>
+  z
+    .object({
+      API_LIST_CACHE: z.preprocess(blankAsMissing, z.enum(['on', 'off'], { error: 'must be on or off' }).default('on')),
+      API_LIST_CACHE_MB: z.coerce.number().int().min(1).max(4_096).default(64),
+    })
+    .transform((env) => ({ enabled: env.API_LIST_CACHE === 'on', maxBytes: env.API_LIST_CACHE_MB * 1024 * 1024 }));
+
+/**
  * How often the intake deletes the hotline reports its group has consumed (committed) from hotline.calls.v1: what
  * hotlines send is plaintext, and the broker should keep it no longer than it takes to seal it into a case.
  */

@@ -53,7 +53,13 @@ describe('loadConfig', () => {
         search: { indexKey: DEV_SEARCH_INDEX_KEY },
         keys: { masterKeysFile: path.resolve(DEFAULT_MASTER_KEYS_FILE), cacheTtlMs: 30_000, cacheSize: 10_000 },
         auth: { issuer: valid.AUTH_ISSUER, audience: 'baoho-api', clockSkewSeconds: 30, keys: { kind: 'pem', pem: PUBLIC_PEM } },
+        lists: { enabled: true, maxBytes: 64 * 1024 * 1024 },
       });
+    });
+
+    it('turns the list cache off only for API_LIST_CACHE=off, and refuses any other value, naming the variable', () => {
+      expect(loadConfig(apiConfigSchema, { ...valid, API_LIST_CACHE: 'off' }).lists.enabled).toBe(false);
+      expect(() => loadConfig(apiConfigSchema, { ...valid, API_LIST_CACHE: 'no' })).toThrow(/API_LIST_CACHE/);
     });
 
     it('refuses a key cache TTL beyond five minutes, naming the variable', () => {

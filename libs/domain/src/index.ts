@@ -1,7 +1,7 @@
 // @baoho/domain — the pure rules of a protection case. The only public face of this library.
 export * from './shared/vocabulary';
 export { DOMAIN_ERROR_CODES, DomainError, isDomainError, type DomainErrorCode } from './shared/domain-error';
-export { DAY, HOUR, MINUTE } from './shared/time';
+export { DAY, HOUR, MINUTE, toIso } from './shared/time';
 
 export * from './protocol/protocol-definition';
 export { PROTOCOL_2026_1 } from './protocol/protocol-2026-1';
@@ -30,7 +30,7 @@ export { fold } from './case/fold';
 export { nextWakeUp } from './clocks/next-wake-up';
 export { caseView, type CaseView, type CaseViewOptions, type ClockView, type ClinicalWindowView } from './views/case-view';
 export { stuckReasons, type StuckReason } from './views/stuck-reasons';
-export { stuckReasonsAt, stuckTriggers, type StuckTrigger } from './views/stuck-triggers';
+export { stuckReasonClock, stuckReasonsAt, stuckTriggers, type StuckTrigger } from './views/stuck-triggers';
 export { describeEvent } from './views/describe-event';
 export { TIMELINE_FACT_NAMES, timelineFacts, type TimelineFact, type TimelineFacts } from './views/timeline-facts';
 export { upcast, type RawEvent } from './events/upcast';

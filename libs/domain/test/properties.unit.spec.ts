@@ -1,6 +1,6 @@
 // Properties over random command sequences: whatever people do, in whatever order, the fold stays consistent.
 import fc from 'fast-check';
-import { describeEvent, fold, isActive, nextWakeUp, stuckReasons, stuckReasonsAt, stuckTriggers, upcast, type CaseState } from '../src/index';
+import { describeEvent, fold, isActive, nextWakeUp, stuckReasonClock, stuckReasons, stuckReasonsAt, stuckTriggers, upcast, type CaseState } from '../src/index';
 import { days } from './support/fixtures';
 import { run, sequences } from './support/sequences';
 
@@ -102,6 +102,38 @@ describe('any accepted sequence of commands', () => {
     );
     expect([...kinds].sort()).toEqual(['closure_awaiting_approval', 'consent_blocked', 'escalation_unacknowledged', 'inactivity', 'past_deadline']);
     expect(pushed).toBeGreaterThan(0); // a deadline a running pause keeps pushing was checked
+  });
+
+  it('tells, from the triggers, how the reasons move with the clock until they next change (a cache of them stays right)', () => {
+    let moved = 0;
+    let bounded = 0;
+    fc.assert(
+      fc.property(sequences, fc.array(fc.integer({ min: -days(2), max: days(20) }), { minLength: 2, maxLength: 4 }), ([report, steps], offsets) => {
+        for (const { after, now } of run(report, steps).trail) {
+          const triggers = stuckTriggers(after);
+          const edges = triggers.flatMap((t) => [t.from, t.since, t.pushedFrom]).filter((x): x is number => typeof x === 'number');
+          for (const t of [...offsets.map((o) => now + o), ...edges.flatMap((x) => [x - 1, x, x + 1])]) {
+            const { moving, changesAt } = stuckReasonClock(triggers, t);
+            const at = stuckReasonsAt(triggers, t);
+            expect(moving).toHaveLength(at.length);
+            // Every instant up to the change (edges, a step before it, and further on when nothing changes).
+            const later = Number.isFinite(changesAt) ? [t, t + 1, Math.floor((t + changesAt) / 2), changesAt - 1] : [t, t + 1, t + days(30)];
+            for (const u of later.filter((x) => x >= t && x < changesAt)) {
+              const expected = at.map((reason, i) => (moving[i] === null ? reason : { ...reason, since: new Date(u + moving[i]!).toISOString() }));
+              expect(stuckReasonsAt(triggers, u)).toEqual(expected);
+            }
+            if (Number.isFinite(changesAt)) {
+              bounded++;
+              expect(changesAt).toBeGreaterThan(t);
+            }
+            if (moving.some((m) => m !== null)) moved++;
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+    expect(moved).toBeGreaterThan(0);
+    expect(bounded).toBeGreaterThan(0);
   });
 
   it('keeps personal data out of event data and timeline lines', () => {

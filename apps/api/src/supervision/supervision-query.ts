@@ -11,7 +11,9 @@ import {
   RISK_LEVELS,
   protocolFor,
   stuckReasons,
+  stuckReasonClock,
   stuckReasonsAt,
+  toIso,
   type CaseState,
   type StuckReason,
   type StuckTrigger,
@@ -20,7 +22,8 @@ import { HttpProblem } from '@baoho/http';
 import { missionClause } from '../auth/scope';
 import { decodeCursor, encodeCursor } from '../worklists/cursor';
 import type { Page } from '../worklists/worklist-query';
-import { caseHeadline, type CaseHeadline, type CaseHeadlineRow } from '../worklists/case-headline';
+import type { CaseHeadline, CaseHeadlineRow } from '../worklists/case-headline';
+import { PageBody, type ListPage, type PageBodyWriter } from '../lists/page-body';
 
 const mission = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
 const cursor = z.string().max(400).optional();
@@ -161,22 +164,84 @@ export class SupervisionQuery {
    * has come. A row without triggers (written before they were kept) is decided by `stuckReasons` over its state.
    */
   async stuck(query: ScopedListQuery): Promise<Page<StuckCase>> {
+    return parsePage<Page<StuckCase>>(await this.stuckPage(query, false));
+  }
+
+  /**
+   * The same page as JSON text with its clock-driven values left as holes (stuckForMs; a `since` that moves with the
+   * clock), and — when `withExpiry` (a cache will keep it) — the first instant it may change without any write:
+   * a reason of a row on it starting to hold, or a case becoming stuck that would sort into it (`nextStuckAt`).
+   */
+  async stuckPage(query: ScopedListQuery, withExpiry: boolean): Promise<ListPage> {
     const now = this.clock();
     const after = keyOf(query.cursor, [isCount, isInstant, isText]);
-    const { rows } = await this.pool.query<StuckRow>(stuckPageSql(new Date(now), missionsOf(query), after, query.limit));
-    const legacy = await this.legacyStates(rows);
-    const items: StuckCase[] = [];
+    const missions = missionsOf(query);
+    const { rows } = await this.pool.query<StuckRow>(stuckPageSql(new Date(now), missions, after, query.limit));
+    const full = rows.length === query.limit;
+    const last = rows[rows.length - 1];
+    const [legacy, entering] = await Promise.all([
+      this.legacyStates(rows),
+      withExpiry ? this.nextStuckAt(now, missions, after ? Number(after[0]) : 0, full && last ? last.severity - 1 : null) : Infinity,
+    ]);
+    let expiresAt = entering;
+    const body = PageBody.writer().raw('{"items":[');
+    let first = true;
     for (const row of rows) {
       const state = legacy.get(row.case_id);
-      const reasons = row.stuck_triggers ? stuckReasonsAt(row.stuck_triggers, now) : state ? stuckReasons(state, now) : [];
+      let reasons: StuckReason[];
+      let moving: Array<number | null>;
+      if (row.stuck_triggers) {
+        reasons = stuckReasonsAt(row.stuck_triggers, now);
+        const clock = stuckReasonClock(row.stuck_triggers, now);
+        moving = clock.moving;
+        expiresAt = Math.min(expiresAt, clock.changesAt);
+      } else {
+        // A row from before the triggers were kept: its reasons are not followed in time, so the page is not kept.
+        reasons = state ? stuckReasons(state, now) : [];
+        moving = reasons.map(() => null);
+        expiresAt = now;
+      }
       // Never empty once stuck_at has come (being stuck only grows with time while no event comes); kept as a guard.
-      if (reasons.length > 0) items.push(stuckCase(row, reasons, now));
+      if (reasons.length === 0) continue;
+      if (!first) body.raw(',');
+      first = false;
+      writeStuckCase(body, row, reasons, moving);
     }
-    const last = rows[rows.length - 1];
-    return {
-      items,
-      nextCursor: rows.length === query.limit && last ? encodeCursor([String(last.severity), last.stuck_at.toISOString(), last.case_id]) : null,
-    };
+    const nextCursor = full && last ? encodeCursor([String(last.severity), toIso(last.stuck_at.getTime()), last.case_id]) : null;
+    body.raw(`],"nextCursor":${JSON.stringify(nextCursor)}}`);
+    return { body: body.done(), computedAt: now, expiresAt };
+  }
+
+  /**
+   * The first instant after `now` at which a case of `missions` not yet stuck becomes stuck and sorts into the page:
+   * after the cursor (severity ≥ `fromSeverity`: a newcomer is stuck since later than every row already listed, so
+   * within its severity it sorts after them) and, on a full page, before its last row (severity ≤ `toSeverity`).
+   * Infinity when none would. On a full page each severity is one probe of index case_summary_stuck(_all).
+   */
+  private async nextStuckAt(now: number, missions: readonly string[] | null, fromSeverity: number, toSeverity: number | null): Promise<number> {
+    if (missions?.length === 0 || (toSeverity !== null && toSeverity < fromSeverity)) return Infinity;
+    const values: unknown[] = [new Date(now), fromSeverity];
+    let text: string;
+    if (toSeverity !== null) {
+      values.push(toSeverity);
+      const byMission = missions === null ? '' : missions.length === 1 ? 'AND c.mission = $4' : 'AND c.mission = m.mission';
+      if (missions) values.push(missions.length === 1 ? missions[0] : [...missions]);
+      text = `SELECT min(n.stuck_at) AS next FROM generate_series($2::int, $3::int) AS s(severity)
+                ${missions && missions.length > 1 ? 'CROSS JOIN unnest($4::text[]) AS m(mission)' : ''}
+                CROSS JOIN LATERAL (SELECT c.stuck_at FROM case_summary c
+                                     WHERE c.severity = s.severity AND c.stuck_at > $1 ${byMission}
+                                     ORDER BY c.stuck_at LIMIT 1) n`;
+    } else {
+      const sql = new Sql();
+      sql.add('stuck_at > $ARG', values[0]);
+      sql.add('severity >= $ARG', fromSeverity);
+      if (missions) sql.add(...missionClause(missions));
+      values.length = 0;
+      values.push(...sql.values);
+      text = `SELECT min(stuck_at) AS next FROM case_summary ${sql.whereClause}`;
+    }
+    const { rows } = await this.pool.query<{ next: Date | null }>(text, values);
+    return rows[0]?.next ? rows[0].next.getTime() : Infinity;
   }
 
   /** The stuck-relevant state of the rows that have no kept triggers yet (none once the projection has run). */
@@ -196,6 +261,11 @@ export class SupervisionQuery {
    * instant the level was due are the item's, in the case's folded state.
    */
   async escalations(query: ScopedListQuery): Promise<Page<EscalationItem>> {
+    return parsePage<Page<EscalationItem>>(await this.escalationsPage(query));
+  }
+
+  /** The escalations page as JSON text, unacknowledgedForMs a hole; only a write changes which items it has. */
+  async escalationsPage(query: ScopedListQuery): Promise<ListPage> {
     const now = this.clock();
     const after = keyOf(query.cursor, [isCount, isInstant, isText, isText]);
     const sql = new Sql();
@@ -219,28 +289,38 @@ export class SupervisionQuery {
        ORDER BY e.escalation_level DESC, e.escalated_at, e.case_id, e.item LIMIT ${sql.arg(query.limit)}`,
       sql.values,
     );
-    const items = rows.map((row) => ({
-      caseId: row.case_id,
-      item: row.item,
-      kind: row.kind,
-      party: row.party,
-      mission: row.mission,
-      risk: row.risk_level,
-      assignee: row.assignee,
-      level: row.escalation_level,
-      acknowledgedLevel: row.acknowledged_level,
-      escalatedAt: row.escalated_at.toISOString(),
-      dueAt: row.due_at.toISOString(),
-      unacknowledgedForMs: Math.max(0, now - row.escalated_at.getTime()),
-    }));
+    const body = PageBody.writer().raw('{"items":[');
+    let expiresAt = Infinity;
+    rows.forEach((row, i) => {
+      const escalatedAt = row.escalated_at.getTime();
+      const item: Omit<EscalationItem, 'unacknowledgedForMs'> = {
+        caseId: row.case_id,
+        item: row.item,
+        kind: row.kind,
+        party: row.party,
+        mission: row.mission,
+        risk: row.risk_level,
+        assignee: row.assignee,
+        level: row.escalation_level,
+        acknowledgedLevel: row.acknowledged_level,
+        escalatedAt: row.escalated_at.toISOString(),
+        dueAt: row.due_at.toISOString(),
+      };
+      body.raw(`${i > 0 ? ',' : ''}${JSON.stringify(item).slice(0, -1)},"unacknowledgedForMs":`);
+      // max(0, now − escalatedAt): 0 until the instant after escalatedAt, then moving with the clock.
+      if (escalatedAt >= now) {
+        body.raw('0');
+        expiresAt = Math.min(expiresAt, escalatedAt + 1);
+      } else body.elapsedSince(escalatedAt);
+      body.raw('}');
+    });
     const lastRow = rows[rows.length - 1];
-    return {
-      items,
-      nextCursor:
-        rows.length === query.limit && lastRow
-          ? encodeCursor([String(lastRow.escalation_level), lastRow.escalated_at.toISOString(), lastRow.case_id, lastRow.item])
-          : null,
-    };
+    const nextCursor =
+      rows.length === query.limit && lastRow
+        ? encodeCursor([String(lastRow.escalation_level), lastRow.escalated_at.toISOString(), lastRow.case_id, lastRow.item])
+        : null;
+    body.raw(`],"nextCursor":${JSON.stringify(nextCursor)}}`);
+    return { body: body.done(), computedAt: now, expiresAt };
   }
 
   /**
@@ -248,6 +328,11 @@ export class SupervisionQuery {
    * and escalated. `unassigned` counts the open cases nobody holds yet (the same on every page).
    */
   async workload(query: ScopedListQuery): Promise<Page<CaseworkerWorkload> & { readonly unassigned: number }> {
+    return parsePage<Page<CaseworkerWorkload> & { readonly unassigned: number }>(await this.workloadPage(query));
+  }
+
+  /** The workload page; it expires the instant after the nearest deadline not yet past of a case it counts. */
+  async workloadPage(query: ScopedListQuery): Promise<ListPage> {
     const after = keyOf(query.cursor, [isText]);
     const sql = new Sql();
     sql.add(`status <> 'closed'`);
@@ -257,12 +342,14 @@ export class SupervisionQuery {
     const unassignedArgs = [...sql.values];
     sql.add('assignee IS NOT NULL');
     if (after) sql.add('assignee > $ARG', after[0]);
-    const now = sql.arg(new Date(this.clock()));
+    const at = this.clock();
+    const now = sql.arg(new Date(at));
     const byRisk = RISK_LEVELS.map((risk) => `count(*) FILTER (WHERE risk_level = ${sql.arg(risk)})::int AS "${risk}"`).join(', ');
     const [{ rows }, unassigned] = await Promise.all([
-      this.pool.query<Record<string, number> & { assignee: string; open: number; overdue: number; escalated: number }>(
+      this.pool.query<Record<string, number> & { assignee: string; open: number; overdue: number; escalated: number; next_overdue_at: Date | null }>(
         `SELECT assignee, count(*)::int AS open, ${byRisk},
                 count(*) FILTER (WHERE next_due_at < ${now})::int AS overdue,
+                min(next_due_at) FILTER (WHERE next_due_at >= ${now}) AS next_overdue_at,
                 count(*) FILTER (WHERE escalation_level > 0)::int AS escalated
            FROM case_summary ${sql.whereClause}
           GROUP BY assignee ORDER BY assignee LIMIT ${sql.arg(query.limit)}`,
@@ -278,15 +365,23 @@ export class SupervisionQuery {
       escalated: row.escalated,
     }));
     const lastRow = rows[rows.length - 1];
-    return {
+    const page = {
       items,
       nextCursor: rows.length === query.limit && lastRow ? encodeCursor([lastRow.assignee]) : null,
       unassigned: unassigned.rows[0]?.n ?? 0,
     };
+    // A deadline counts as overdue from the millisecond after it (next_due_at < now).
+    const expiresAt = Math.min(Infinity, ...rows.map((row) => (row.next_overdue_at ? row.next_overdue_at.getTime() + 1 : Infinity)));
+    return { body: PageBody.json(page), computedAt: at, expiresAt };
   }
 
   /** Closures waiting for a supervisor's approval, oldest request first. */
   async pendingClosures(query: ScopedListQuery): Promise<Page<PendingClosure>> {
+    return parsePage<Page<PendingClosure>>(await this.pendingClosuresPage(query));
+  }
+
+  /** The pending closures page, waitingMs a hole; it expires when a request it lists starts to be overdue. */
+  async pendingClosuresPage(query: ScopedListQuery): Promise<ListPage> {
     const now = this.clock();
     const after = keyOf(query.cursor, [isInstant, isText]);
     const sql = new Sql();
@@ -304,9 +399,15 @@ export class SupervisionQuery {
         ORDER BY closure_requested_at, case_id LIMIT ${sql.arg(query.limit)}`,
       sql.values,
     );
-    const items = rows.map((row) => {
-      const waitingMs = now - row.closure_requested_at.getTime();
-      return {
+    const body = PageBody.writer().raw('{"items":[');
+    let expiresAt = Infinity;
+    rows.forEach((row, i) => {
+      const requestedAt = row.closure_requested_at.getTime();
+      // Overdue once waiting longer than the protocol allows: from the millisecond after requestedAt + those hours.
+      const overdueFrom = requestedAt + protocolFor(row.protocol_version).stuck.closureAwaitingApprovalHours * HOUR + 1;
+      const overdue = now >= overdueFrom;
+      if (!overdue) expiresAt = Math.min(expiresAt, overdueFrom);
+      const head: Omit<PendingClosure, 'waitingMs' | 'overdue'> = {
         caseId: row.case_id,
         mission: row.mission,
         risk: row.risk_level,
@@ -314,29 +415,42 @@ export class SupervisionQuery {
         reason: row.reason,
         requestedBy: row.requested_by,
         requestedAt: row.closure_requested_at.toISOString(),
-        waitingMs,
-        overdue: waitingMs > protocolFor(row.protocol_version).stuck.closureAwaitingApprovalHours * HOUR,
       };
+      body.raw(`${i > 0 ? ',' : ''}${JSON.stringify(head).slice(0, -1)},"waitingMs":`).elapsedSince(requestedAt).raw(`,"overdue":${overdue}}`);
     });
     const lastRow = rows[rows.length - 1];
-    return {
-      items,
-      nextCursor: rows.length === query.limit && lastRow ? encodeCursor([lastRow.closure_requested_at.toISOString(), lastRow.case_id]) : null,
-    };
+    const nextCursor = rows.length === query.limit && lastRow ? encodeCursor([lastRow.closure_requested_at.toISOString(), lastRow.case_id]) : null;
+    body.raw(`],"nextCursor":${JSON.stringify(nextCursor)}}`);
+    return { body: body.done(), computedAt: now, expiresAt };
   }
 }
 
-function stuckCase(row: StuckRow, reasons: readonly StuckReason[], now: number): StuckCase {
-  return {
-    ...caseHeadline(row),
-    escalationLevel: row.escalation_level,
-    stuckSince: row.stuck_at.toISOString(),
-    stuckForMs: now - row.stuck_at.getTime(),
-    reasons: reasons.map((reason) => ({
-      code: reason.kind,
-      ...('item' in reason ? { item: reason.item } : {}),
-      ...('level' in reason ? { level: reason.level } : {}),
-      since: reason.since,
-    })),
-  };
+/** The page an uncached caller gets as objects: the body rendered at the instant it was computed. */
+const parsePage = <T>(page: ListPage): T => JSON.parse(page.body.render(page.computedAt).bytes.toString('utf8')) as T;
+
+const str = JSON.stringify;
+
+/**
+ * One stuck case as JSON, its stuckForMs and each moving `since` left as holes (filled with the serving instant).
+ * Written field by field (each text value through JSON.stringify), in the order of `StuckCase`, without building
+ * the objects first: this runs for every row of every uncached page.
+ */
+function writeStuckCase(body: PageBodyWriter, row: StuckRow, reasons: readonly StuckReason[], moving: ReadonlyArray<number | null>): void {
+  const stuckAt = row.stuck_at.getTime();
+  body
+    .raw(`{"caseId":${str(row.case_id)},"mission":${str(row.mission)},"stage":${str(row.stage)},"status":${str(row.status)},`)
+    .raw(`"risk":${str(row.risk_level)},"assignee":${str(row.assignee)},"escalationLevel":${str(row.escalation_level)},`)
+    .raw(`"stuckSince":"${toIso(stuckAt)}","stuckForMs":`)
+    .elapsedSince(stuckAt)
+    .raw(',"reasons":[');
+  for (let i = 0; i < reasons.length; i++) {
+    const reason = reasons[i]!;
+    let fields = `${i > 0 ? ',' : ''}{"code":${str(reason.kind)}`;
+    if ('item' in reason) fields += `,"item":${str(reason.item)}`;
+    if ('level' in reason) fields += `,"level":${str(reason.level)}`;
+    const offset = moving[i];
+    if (offset === null || offset === undefined) body.raw(`${fields},"since":${str(reason.since)}}`);
+    else body.raw(`${fields},"since":`).instantFromNow(offset).raw('}');
+  }
+  body.raw(']}');
 }

@@ -2,11 +2,12 @@
 // Ordered by the nearest deadline (cases with none last), then case id, with keyset pagination on that order.
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { PROTECTION_CATEGORIES, RISK_LEVELS, STAGES } from '@baoho/domain';
+import { PROTECTION_CATEGORIES, RISK_LEVELS, STAGES, toIso } from '@baoho/domain';
 import { scopeClauses, type CaseScope } from '../auth/scope';
 import { isStorableText } from '../http/storable-text';
 import { caseHeadline, type CaseHeadline, type CaseHeadlineRow } from './case-headline';
 import { decodeCursor, encodeCursor } from './cursor';
+import { PageBody, type ListPage } from '../lists/page-body';
 
 export interface WorklistRow extends CaseHeadline {
   readonly escalationLevel: number;
@@ -67,7 +68,27 @@ export class WorklistQuery {
   }
 
   /** The cases in `scope` (the caller's: see auth/scope.ts), filtered as asked. */
-  mission(query: MissionListQuery, scope: CaseScope = { kind: 'all' }): Promise<Page<WorklistRow>> {
+  async mission(query: MissionListQuery, scope: CaseScope = { kind: 'all' }): Promise<Page<WorklistRow>> {
+    const { page } = await this.missionPage(query, scope);
+    return page;
+  }
+
+  /**
+   * The same page serialised once, with the first instant its answer may change without a write: an item's
+   * `overdue` turns true the millisecond after its due time (so does its membership of `overdue=false`). The last,
+   * partial page of `overdue=true` may also gain a case whose due time passes: it is not kept at all (expiresAt now).
+   */
+  async missionPage(query: MissionListQuery, scope: CaseScope = { kind: 'all' }): Promise<{ page: Page<WorklistRow>; listPage: ListPage }> {
+    const now = this.clock();
+    const page = await this.filtered(query, scope, now);
+    let expiresAt = query.overdue === true && page.nextCursor === null ? now : Infinity;
+    for (const item of page.items) {
+      if (!item.overdue && item.nextDueAt !== null) expiresAt = Math.min(expiresAt, Date.parse(item.nextDueAt) + 1);
+    }
+    return { page, listPage: { body: PageBody.json(page), computedAt: now, expiresAt } };
+  }
+
+  private filtered(query: MissionListQuery, scope: CaseScope, now: number): Promise<Page<WorklistRow>> {
     const where: string[] = [];
     const args: unknown[] = [];
     const add = (clause: string, value: unknown): void => {
@@ -80,12 +101,12 @@ export class WorklistQuery {
     if (query.risk) add('risk_level = $ARG', query.risk);
     if (query.status) add('status = $ARG', query.status);
     if (query.category) add('$ARG = ANY(categories)', query.category);
-    if (query.overdue !== undefined) add(query.overdue ? 'next_due_at < $ARG' : '(next_due_at IS NULL OR next_due_at >= $ARG)', new Date(this.clock()));
+    if (query.overdue !== undefined) add(query.overdue ? 'next_due_at < $ARG' : '(next_due_at IS NULL OR next_due_at >= $ARG)', new Date(now));
     if (query.escalated !== undefined) where.push(query.escalated ? 'escalation_level > 0' : 'escalation_level = 0');
-    return this.page(where, args, query.cursor, query.limit);
+    return this.page(where, args, query.cursor, query.limit, now);
   }
 
-  private async page(where: string[], args: unknown[], cursor: string | undefined, limit: number): Promise<Page<WorklistRow>> {
+  private async page(where: string[], args: unknown[], cursor: string | undefined, limit: number, now = this.clock()): Promise<Page<WorklistRow>> {
     const values = [...args];
     let n = 0;
     const clauses = where.map((clause) => clause.replace('$ARG', () => `$${++n}`));
@@ -101,19 +122,18 @@ export class WorklistQuery {
         ORDER BY ${DUE_KEY}, case_id LIMIT $${values.length}`,
       values,
     );
-    const now = this.clock();
     const items = rows.map((row) => ({
       ...caseHeadline(row),
       escalationLevel: row.escalation_level,
-      nextDueAt: row.next_due_at?.toISOString() ?? null,
+      nextDueAt: row.next_due_at ? toIso(row.next_due_at.getTime()) : null,
       overdue: row.next_due_at !== null && row.next_due_at.getTime() < now,
-      lastActivityAt: row.last_activity_at.toISOString(),
+      lastActivityAt: toIso(row.last_activity_at.getTime()),
       categories: row.categories,
     }));
     const last = rows[rows.length - 1];
     return {
       items,
-      nextCursor: rows.length === limit && last ? encodeCursor([last.next_due_at?.toISOString() ?? null, last.case_id]) : null,
+      nextCursor: rows.length === limit && last ? encodeCursor([last.next_due_at ? toIso(last.next_due_at.getTime()) : null, last.case_id]) : null,
     };
   }
 }

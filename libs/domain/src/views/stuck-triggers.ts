@@ -86,3 +86,29 @@ export const stuckReasonsAt = (triggers: readonly StuckTrigger[], now: number): 
   }
   return reasons;
 };
+
+/**
+ * How the reasons `stuckReasonsAt(triggers, now)` gives move with the clock alone (no event): `moving[i]` is, for
+ * its i-th reason, the offset such that `since = now + offset` when that `since` follows the clock (a reason with no
+ * instant of its own, a deadline pushed by a running pause), else null; `changesAt` is the first later instant at
+ * which the list changes otherwise (a reason starts to hold, a pause starts pushing a `since`). Infinity: never.
+ * A cache of the reasons computed at `now` stays right until `changesAt` by filling the moving `since` at serve time.
+ */
+export const stuckReasonClock = (triggers: readonly StuckTrigger[], now: number): { moving: Array<number | null>; changesAt: number } => {
+  const moving: Array<number | null> = [];
+  let changesAt = Infinity;
+  for (const t of triggers) {
+    if (t.from !== null && t.from > now) {
+      changesAt = Math.min(changesAt, t.from);
+      continue;
+    }
+    if (t.since === null) moving.push(0);
+    else if (t.pushedFrom === undefined) moving.push(null);
+    else if (now > t.pushedFrom) moving.push(t.since - t.pushedFrom);
+    else {
+      moving.push(null);
+      changesAt = Math.min(changesAt, t.pushedFrom + 1);
+    }
+  }
+  return { moving, changesAt };
+};

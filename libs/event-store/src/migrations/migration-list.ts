@@ -15,6 +15,7 @@ import { AddStuckTriggers1763880000050 } from './1763880000050-add-stuck-trigger
 import { SealReadAuditReason1763880000120 } from './1763880000120-seal-read-audit-reason';
 import { KeyedIdempotencyHashes1763880000121 } from './1763880000121-keyed-idempotency-hashes';
 import { LinkRejectionsToReportedCase1763880000122 } from './1763880000122-link-rejections-to-reported-case';
+import { NotifyCaseListChanges1763880000200 } from './1763880000200-notify-case-list-changes';
 
 /**
  * Every migration of the project's database, oldest first. Listed by class rather than found by a file glob,
@@ -37,4 +38,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   SealReadAuditReason1763880000120,
   KeyedIdempotencyHashes1763880000121,
   LinkRejectionsToReportedCase1763880000122,
+  NotifyCaseListChanges1763880000200,
 ];
