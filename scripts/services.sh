@@ -222,6 +222,9 @@ start_temporal() {
     mkdir -p "$BAOHO_HOME/temporal"
     local args=(server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT"
       --db-filename "$BAOHO_HOME/temporal/dev.db" --log-level warn
+      # SQLite's write-ahead log, synced at checkpoints rather than at every commit: a commit survives the server
+      # being killed (only an OS crash can lose the last ones), and Temporal's writes stop waiting for the disk
+      --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal
       --dynamic-config-value frontend.enableUpdateWorkflowExecution=true
       --dynamic-config-value frontend.enableExecuteMultiOperation=true
       --dynamic-config-value frontend.workerVersioningWorkflowAPIs=true)

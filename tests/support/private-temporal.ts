@@ -34,6 +34,8 @@ export async function startPrivateTemporal(startTimeoutMs = 90_000): Promise<Pri
   const args = [
     'server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort), '--headless',
     '--db-filename', path.join(dir, 'dev.db'), '--log-level', 'warn',
+    // as scripts/services.sh: a commit survives a SIGKILL (what the fault suite does), not an OS crash
+    '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal',
     '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true',
     '--dynamic-config-value', 'frontend.enableExecuteMultiOperation=true',
     ...SEARCH_ATTRIBUTES.flatMap((sa) => ['--search-attribute', sa]),
