@@ -124,8 +124,10 @@ describe('following the whole log', () => {
   });
 
   it('orders by transaction id as a number where the id gains a digit (999 → 1000), across batches', async () => {
-    // Written with chosen transaction ids (below every real one, so already "committed" to the reader): the order
-    // a sort as text gets wrong ('10000' < '1001' < '998'), one event per id, in a stream each.
+    // Written with chosen transaction ids, below every real one (so already "committed" to the reader: a fresh
+    // cluster is moved past them first), in the order a sort as text gets wrong ('10000' < '1001' < '998'), one
+    // event per id, in a stream each.
+    await pool.query(`DO $$ BEGIN WHILE pg_current_xact_id()::text::bigint < 10100 LOOP COMMIT; END LOOP; END $$`);
     const ids = ['998', '999', '1001', '9999', '10000', '10002'];
     const streams = ids.map((id) => uniqueStreamId(`x${id}`));
     for (const [i, id] of ids.entries()) {
