@@ -1,6 +1,5 @@
 import { Pool } from 'pg';
-import { decide, fold, type CaseCommand, type CaseEvent, type CaseState } from '@baoho/domain';
-import { EventStore, caseSummaryProjection, type NewEvent } from '@baoho/event-store';
+import { EventStore, caseSummaryProjection } from '@baoho/event-store';
 import { ListCache } from '../../../apps/api/src/lists/list-cache';
 import { ListInvalidation } from '../../../apps/api/src/lists/list-invalidation';
 import type { ListPage } from '../../../apps/api/src/lists/page-body';
@@ -10,34 +9,11 @@ import type { CaseScope } from '../../../apps/api/src/auth/scope';
 import { T0, checkClocks, command, hotlineReport, hours, minutes, standardReport, supervisor } from '../../../libs/domain/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
 import pino from 'pino';
+import { drive, type DrivenCase } from '../../support/drive-case';
 
 // The list cache against real PostgreSQL: pages kept in memory, dropped by the case_summary trigger's notices on
 // the one LISTEN connection, expiring when the clock alone would change them. Every cached answer is compared,
 // byte for byte, with a fresh uncached answer at the same instant.
-
-const toNew = (caseId: string, version: number, event: CaseEvent): NewEvent => ({
-  eventId: `${caseId}:${version}`,
-  type: event.type,
-  schemaVersion: event.schemaVersion,
-  data: event.data,
-  ...(event.personal ? { personal: event.personal } : {}),
-  occurredAt: event.data.at,
-});
-
-type Held = { caseId: string; state: CaseState; version: number };
-
-async function drive(store: EventStore, steps: ReadonlyArray<readonly [CaseCommand, number]>, from?: Held): Promise<Held> {
-  let state = from?.state ?? fold([]);
-  let version = from?.version ?? 0;
-  const caseId = from?.caseId ?? (steps[0]![0] as { caseId: string }).caseId;
-  for (const [cmd, now] of steps) {
-    const produced = decide(state, cmd, now);
-    await store.append(caseId, version, produced.map((event, i) => toNew(caseId, version + i + 1, event)));
-    state = fold(produced, state);
-    version += produced.length;
-  }
-  return { caseId, state, version };
-}
 
 const until = async (condition: () => boolean, what: string): Promise<void> => {
   const end = Date.now() + 5_000;
@@ -57,10 +33,10 @@ describe('list cache', () => {
   let invalidation: ListInvalidation;
   let supervision: SupervisionQuery;
   let worklists: WorklistQuery;
-  let seoulCritical: Held;
-  let seoulStandard: Held;
-  let tokyo: Held;
-  let taipeiHigh: Held;
+  let seoulCritical: DrivenCase;
+  let seoulStandard: DrivenCase;
+  let tokyo: DrivenCase;
+  let taipeiHigh: DrivenCase;
 
   beforeAll(async () => {
     db = await createTestDatabase();

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { Pool } from 'pg';
 import { fold, stuckReasons, type CaseEvent, type StuckReason } from '@baoho/domain';
-import { EventStore, caseSummaryProjection, type NewEvent } from '@baoho/event-store';
+import { EventStore, caseSummaryProjection } from '@baoho/event-store';
 import { SupervisionQuery, type StuckCase } from '../../../apps/api/src/supervision/supervision-query';
 import { days, hours } from '../../../libs/domain/test/support/fixtures';
 import { run, sequences } from '../../../libs/domain/test/support/sequences';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { toNew } from '../../support/drive-case';
 
 // The stuck list reads each case's kept `stuck_triggers` instead of folding its state. Random cases (the domain's
 // property-test sequences, decided command by command and appended through the real event store with the inline
@@ -13,15 +14,6 @@ import { createTestDatabase, type TestDatabase } from '../../support/postgres';
 // domain's `stuckReasons` says over each case's folded state at that instant: the same cases, the same reasons.
 
 const CASES = 30;
-
-const toNew = (caseId: string, version: number, event: CaseEvent): NewEvent => ({
-  eventId: `${caseId}:${version}`,
-  type: event.type,
-  schemaVersion: event.schemaVersion,
-  data: event.data,
-  ...(event.personal ? { personal: event.personal } : {}),
-  occurredAt: event.data.at,
-});
 
 const asListed = (reasons: readonly StuckReason[]) =>
   reasons.map((r) => ({ code: r.kind, ...('item' in r ? { item: r.item } : {}), ...('level' in r ? { level: r.level } : {}), since: r.since }));

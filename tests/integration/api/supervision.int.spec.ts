@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
-import { decide, fold, type CaseCommand, type CaseEvent, type CaseState } from '@baoho/domain';
-import { EventStore, caseSummaryProjection, type NewEvent } from '@baoho/event-store';
+import { fold, type CaseEvent } from '@baoho/domain';
+import { EventStore, caseSummaryProjection } from '@baoho/event-store';
 import { HttpProblem } from '@baoho/http';
 import { IndicatorsQuery } from '../../../apps/api/src/supervision/indicators-query';
 import { SupervisionQuery } from '../../../apps/api/src/supervision/supervision-query';
@@ -18,34 +18,10 @@ import {
   supervisor,
 } from '../../../libs/domain/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { drive, toNew } from '../../support/drive-case';
 
 // The supervisors' queries over read models written by the real event store (the case-summary projection, inline),
 // from events the domain's `decide` produced. Each query runs at a chosen "now".
-
-const toNew = (caseId: string, version: number, event: CaseEvent): NewEvent => ({
-  eventId: `${caseId}:${version}`,
-  type: event.type,
-  schemaVersion: event.schemaVersion,
-  data: event.data,
-  ...(event.personal ? { personal: event.personal } : {}),
-  occurredAt: event.data.at,
-});
-
-type Steps = ReadonlyArray<readonly [CaseCommand, number]>;
-
-/** Decides each command against the case so far and appends what it produces; returns the case id. */
-async function drive(store: EventStore, steps: Steps, from: { caseId: string; state: CaseState; version: number } | undefined = undefined) {
-  let state = from?.state ?? fold([]);
-  let version = from?.version ?? 0;
-  const caseId = from?.caseId ?? (steps[0]![0] as { caseId: string }).caseId;
-  for (const [cmd, now] of steps) {
-    const produced = decide(state, cmd, now);
-    await store.append(caseId, version, produced.map((event, i) => toNew(caseId, version + i + 1, event)));
-    state = fold(produced, state);
-    version += produced.length;
-  }
-  return { caseId, state, version };
-}
 
 /** Replays an event history (from the fixtures) as one append per event. */
 async function replay(store: EventStore, events: readonly CaseEvent[]) {

@@ -1,7 +1,8 @@
 import { Pool } from 'pg';
-import { decide, fold, type CaseCommand, type CaseEvent, type CaseState, type OpenCase } from '@baoho/domain';
-import { EventStore, caseSummaryProjection, type NewEvent } from '@baoho/event-store';
+import { decide, fold, type CaseCommand, type CaseState, type OpenCase } from '@baoho/domain';
+import { EventStore, caseSummaryProjection } from '@baoho/event-store';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { toNew } from '../../support/drive-case';
 
 const T0 = Date.parse('2026-11-22T03:14:00Z');
 const MINUTE = 60_000;
@@ -37,15 +38,6 @@ const assign = (caseworkerId: string): CaseCommand =>
 
 const giveConsent = (category: string): CaseCommand =>
   ({ type: 'GiveConsent', commandId: `cmd-${++counter}`, actor: { userId: 'cw-1', role: 'caseworker' }, category, method: 'spoken' }) as CaseCommand;
-
-const toNew = (caseId: string, version: number, event: CaseEvent): NewEvent => ({
-  eventId: `${caseId}:${version}`,
-  type: event.type,
-  schemaVersion: event.schemaVersion,
-  data: event.data,
-  ...(event.personal ? { personal: event.personal } : {}),
-  occurredAt: event.data.at,
-});
 
 /** Decides each command against the case's history and appends what it produces, one append per command. */
 async function run(store: EventStore, caseId: string, steps: ReadonlyArray<readonly [CaseCommand, number]>): Promise<CaseState> {
