@@ -76,7 +76,10 @@ export async function spawnApp(name: AppName, env: Record<string, string | undef
   for (const [key, value] of Object.entries({ HTTP_PORT: String(port), LOG_LEVEL: 'info', ...env })) {
     if (value !== undefined) childEnv[key] = value;
   }
-  const child = spawn(process.execPath, [main], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BAOHO_APP_NODE_ARGS: flags for node itself in every spawned app (`--cpu-prof --cpu-prof-dir=/tmp/p` profiles
+  // them under a bench: node refuses --cpu-prof in NODE_OPTIONS)
+  const nodeArgs = (process.env['BAOHO_APP_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, main], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   // Every app's output is also kept on disk, so the end of `npm test` can scan it for personal data.
   mkdirSync(APP_LOGS, { recursive: true });
