@@ -22,6 +22,8 @@ export interface TemporalWorkerOptions {
   readonly address: string;
   readonly namespace: string;
   readonly taskQueue: string;
+  /** Case workflows kept in memory (libs/config: WORKER_MAX_CACHED_WORKFLOWS). */
+  readonly maxCachedWorkflows?: number;
 }
 
 /** The workflows' module: `workflows/src`, which is `dist/workflows/src/index.js` once built. */
@@ -93,6 +95,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
           taskQueue: this.options.taskQueue,
           workflowBundle: bundle,
           activities: this.activities,
+          ...(this.options.maxCachedWorkflows ? { maxCachedWorkflows: this.options.maxCachedWorkflows } : {}),
           shutdownGraceTime: SHUTDOWN_GRACE,
           shutdownForceTime: SHUTDOWN_FORCE,
         });

@@ -14,6 +14,7 @@ export class WorkerModule {
       address: config.temporal.address,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
+      maxCachedWorkflows: config.cache.maxCachedWorkflows,
     };
     return {
       module: WorkerModule,

@@ -1,7 +1,7 @@
 // One schema per app: exactly the variables it needs, with its own default HTTP port.
 import type { z } from 'zod';
 import { authConfig } from './auth';
-import { consoleConfig, composeConfig, databaseConfig, hotlinePurgeConfig, httpConfig, kafkaConfig, keysConfig, listCacheConfig, logConfig, searchConfig, temporalConfig } from './pieces';
+import { consoleConfig, composeConfig, databaseConfig, hotlinePurgeConfig, httpConfig, kafkaConfig, keysConfig, listCacheConfig, logConfig, searchConfig, temporalConfig, workerCacheConfig } from './pieces';
 
 export const DEFAULT_PORTS = { api: 3000, worker: 3001, intake: 3002, relay: 3003, console: 3004 } as const;
 
@@ -20,6 +20,7 @@ export type ApiConfig = z.output<typeof apiConfigSchema>;
 export const workerConfigSchema = composeConfig({
   database: databaseConfig(),
   temporal: temporalConfig(),
+  cache: workerCacheConfig(),
   search: searchConfig(),
   keys: keysConfig(),
   http: httpConfig(DEFAULT_PORTS.worker),

@@ -76,6 +76,17 @@ export const hotlinePurgeConfig = () =>
     .object({ HOTLINE_PURGE_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(10_000) })
     .transform((env) => ({ purgeIntervalMs: env.HOTLINE_PURGE_INTERVAL_MS }));
 
+/**
+ * How many case workflows the worker keeps in memory (about 310 KiB each, bench:workflow). A case not kept is
+ * replayed from its history on its next task (a command or a timer), so this bounds memory, not what the worker
+ * can hold. The SDK's own default grows with the heap (2,310 here), which took the worker 1.2 GiB over its
+ * baseline in the 10,000-event burst; 1,000 covers the cases active within minutes at a country's rate.
+ */
+export const workerCacheConfig = () =>
+  z
+    .object({ WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(10).max(100_000).default(1_000) })
+    .transform((env) => ({ maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS }));
+
 export const httpConfig = (defaultPort: number) =>
   z
     .object({ HTTP_HOST: stringWithDefault('127.0.0.1'), HTTP_PORT: port(defaultPort) })

@@ -108,6 +108,12 @@ describe('loadConfig', () => {
       expect(() => loadConfig(apiConfigSchema, { ...valid, SEARCH_INDEX_KEY: 'short' })).toThrow(/SEARCH_INDEX_KEY/);
     });
 
+    it('bounds the worker’s workflow cache: 1,000 unless WORKER_MAX_CACHED_WORKFLOWS says otherwise, never below 10', () => {
+      expect(loadConfig(workerConfigSchema, valid).cache.maxCachedWorkflows).toBe(1_000);
+      expect(loadConfig(workerConfigSchema, { ...valid, WORKER_MAX_CACHED_WORKFLOWS: '250' }).cache.maxCachedWorkflows).toBe(250);
+      expect(() => loadConfig(workerConfigSchema, { ...valid, WORKER_MAX_CACHED_WORKFLOWS: '5' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
+    });
+
     it('gives each app its own default port', () => {
       expect(loadConfig(workerConfigSchema, valid).http.port).toBe(3001);
       expect(loadConfig(intakeConfigSchema, valid).http.port).toBe(3002);
