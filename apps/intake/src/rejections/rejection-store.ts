@@ -104,11 +104,7 @@ export class RejectionStore {
     return inTransaction(this.pool, async (client) => {
       // The reported case's key row is locked first, as erasure locks it (destroyCaseKeys): either this row is
       // committed before erasure lists the case's rejections, or erasure went first and is seen just below.
-      const { rows: reported } = reportedCaseId
-        ? await client.query<{ destroyed: boolean }>(`SELECT destroyed_at IS NOT NULL AS destroyed FROM data_keys WHERE owner = $1 FOR UPDATE`, [
-            caseKeyOwner(reportedCaseId),
-          ])
-        : { rows: [] };
+      const reportedErased = reportedCaseId ? await lockCaseKey(client, reportedCaseId) : false;
       const { rows } = await client.query<{ rejection_id: string }>(
         `WITH inserted AS (
            INSERT INTO hotline_rejections (dedupe_key, received_via, kafka_topic, kafka_partition, kafka_offset, kafka_key,
@@ -134,7 +130,7 @@ export class RejectionStore {
         ],
       );
       // the report's case was erased already: its refused copy is unreadable from the moment it is stored
-      if (reported[0]?.destroyed) await this.destroyKey(client, owner);
+      if (reportedErased) await this.destroyKey(client, owner);
       return rows[0]!.rejection_id;
     });
   }
@@ -175,16 +171,13 @@ export class RejectionStore {
    */
   async markReplayed(rejectionId: string, caseId: string): Promise<void> {
     await inTransaction(this.pool, async (client) => {
-      const { rows } = await client.query<{ destroyed: boolean }>(
-        `SELECT destroyed_at IS NOT NULL AS destroyed FROM data_keys WHERE owner = $1 FOR UPDATE`,
-        [caseKeyOwner(caseId)],
-      );
+      const erased = await lockCaseKey(client, caseId);
       const { rows: linked } = await client.query<{ dedupe_key: string }>(
         `UPDATE hotline_rejections SET status = 'replayed', replayed_at = now(), replayed_case_id = $2 WHERE rejection_id = $1
          RETURNING dedupe_key`,
         [rejectionId, caseId],
       );
-      if (rows[0]?.destroyed && linked[0]) await this.destroyKey(client, rejectionKeyOwner(linked[0].dedupe_key));
+      if (erased && linked[0]) await this.destroyKey(client, rejectionKeyOwner(linked[0].dedupe_key));
     });
   }
 
@@ -195,6 +188,18 @@ export class RejectionStore {
     );
     this.keyring.forget(owner);
   }
+}
+
+/**
+ * Locks the case's key row, as erasure does (destroyCaseKeys), so a link made here and an erasure running now see
+ * each other; true when the case's key is destroyed already (no row: a case never opened, nothing to lock).
+ */
+async function lockCaseKey(client: PoolClient, caseId: string): Promise<boolean> {
+  const { rows } = await client.query<{ destroyed: boolean }>(
+    `SELECT destroyed_at IS NOT NULL AS destroyed FROM data_keys WHERE owner = $1 FOR UPDATE`,
+    [caseKeyOwner(caseId)],
+  );
+  return rows[0]?.destroyed ?? false;
 }
 
 function toSummary(row: Row): RejectionSummary {
