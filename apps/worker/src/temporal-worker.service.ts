@@ -15,6 +15,7 @@ import {
 } from '@baoho/observability';
 import type { CaseActivities } from '@baoho/workflows';
 import { CASE_ACTIVITIES } from './activities/case-activities.provider';
+import { workflowTaskOptions, type WorkflowTaskLimits } from './workflow-task-options';
 
 export const TEMPORAL_WORKER_OPTIONS = Symbol('TEMPORAL_WORKER_OPTIONS');
 
@@ -24,6 +25,8 @@ export interface TemporalWorkerOptions {
   readonly taskQueue: string;
   /** Case workflows kept in memory (libs/config: WORKER_MAX_CACHED_WORKFLOWS). */
   readonly maxCachedWorkflows?: number;
+  /** Workflow tasks run and polled at once (libs/config: WORKER_MAX_CONCURRENT_WORKFLOW_TASKS and the polls). */
+  readonly tasks?: WorkflowTaskLimits;
 }
 
 /** The workflows' module: `workflows/src`, which is `dist/workflows/src/index.js` once built. */
@@ -96,6 +99,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
           workflowBundle: bundle,
           activities: this.activities,
           ...(this.options.maxCachedWorkflows ? { maxCachedWorkflows: this.options.maxCachedWorkflows } : {}),
+          ...(this.options.tasks ? workflowTaskOptions(this.options.tasks) : {}),
           shutdownGraceTime: SHUTDOWN_GRACE,
           shutdownForceTime: SHUTDOWN_FORCE,
         });

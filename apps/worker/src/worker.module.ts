@@ -15,6 +15,7 @@ export class WorkerModule {
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
       maxCachedWorkflows: config.cache.maxCachedWorkflows,
+      tasks: config.tasks,
     };
     return {
       module: WorkerModule,

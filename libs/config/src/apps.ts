@@ -1,7 +1,7 @@
 // One schema per app: exactly the variables it needs, with its own default HTTP port.
 import type { z } from 'zod';
 import { authConfig } from './auth';
-import { consoleConfig, composeConfig, databaseConfig, hotlinePurgeConfig, httpConfig, kafkaConfig, keysConfig, listCacheConfig, logConfig, searchConfig, temporalConfig, workerCacheConfig } from './pieces';
+import { consoleConfig, composeConfig, databaseConfig, hotlinePurgeConfig, httpConfig, kafkaConfig, keysConfig, listCacheConfig, logConfig, searchConfig, temporalConfig, workerCacheConfig, workerTasksConfig } from './pieces';
 
 export const DEFAULT_PORTS = { api: 3000, worker: 3001, intake: 3002, relay: 3003, console: 3004 } as const;
 
@@ -21,6 +21,7 @@ export const workerConfigSchema = composeConfig({
   database: databaseConfig(),
   temporal: temporalConfig(),
   cache: workerCacheConfig(),
+  tasks: workerTasksConfig(),
   search: searchConfig(),
   keys: keysConfig(),
   http: httpConfig(DEFAULT_PORTS.worker),

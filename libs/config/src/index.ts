@@ -14,6 +14,7 @@ export {
   logConfig,
   searchConfig,
   temporalConfig,
+  WORKER_TASK_DEFAULTS,
 } from './pieces';
 export { LOG_LEVELS, type LogLevelName } from './variables';
 export {

@@ -87,6 +87,32 @@ export const workerCacheConfig = () =>
     .object({ WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(10).max(100_000).default(1_000) })
     .transform((env) => ({ maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS }));
 
+/**
+ * How many workflow tasks the worker runs and asks the server for at once. A new case's first task always waits on
+ * the task queue's shared (non-sticky) side, and the SDK's defaults (40 tasks, 10 polls of which a fifth there) gave
+ * that side two polls: under a burst of hotline reports the first tasks waited 2 to 8 s in the queue (bench:intake,
+ * read off the histories) while the worker's threads were half idle. Half the polls on each side keeps the cases'
+ * own follow-up tasks (sticky) served as well.
+ */
+export const WORKER_TASK_DEFAULTS = { maxConcurrentWorkflowTasks: 100, maxWorkflowTaskPolls: 40, nonStickyPollRatio: 0.5 } as const;
+
+export const workerTasksConfig = () =>
+  z
+    .object({
+      WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(1_000).default(WORKER_TASK_DEFAULTS.maxConcurrentWorkflowTasks),
+      WORKER_MAX_WORKFLOW_TASK_POLLS: z.coerce.number().int().min(2).max(500).default(WORKER_TASK_DEFAULTS.maxWorkflowTaskPolls),
+      WORKER_NON_STICKY_POLL_RATIO: z.coerce.number().min(0.01).max(1).default(WORKER_TASK_DEFAULTS.nonStickyPollRatio),
+    })
+    .refine((env) => env.WORKER_MAX_WORKFLOW_TASK_POLLS <= env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS, {
+      message: 'WORKER_MAX_WORKFLOW_TASK_POLLS cannot exceed WORKER_MAX_CONCURRENT_WORKFLOW_TASKS (the SDK refuses it)',
+      path: ['WORKER_MAX_WORKFLOW_TASK_POLLS'],
+    })
+    .transform((env) => ({
+      maxConcurrentWorkflowTasks: env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+      maxWorkflowTaskPolls: env.WORKER_MAX_WORKFLOW_TASK_POLLS,
+      nonStickyPollRatio: env.WORKER_NON_STICKY_POLL_RATIO,
+    }));
+
 export const httpConfig = (defaultPort: number) =>
   z
     .object({ HTTP_HOST: stringWithDefault('127.0.0.1'), HTTP_PORT: port(defaultPort) })

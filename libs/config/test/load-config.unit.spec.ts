@@ -114,6 +114,16 @@ describe('loadConfig', () => {
       expect(() => loadConfig(workerConfigSchema, { ...valid, WORKER_MAX_CACHED_WORKFLOWS: '5' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
     });
 
+    it('runs 100 workflow tasks and 40 polls at once, half of them on the shared side, unless told otherwise', () => {
+      expect(loadConfig(workerConfigSchema, valid).tasks).toEqual({ maxConcurrentWorkflowTasks: 100, maxWorkflowTaskPolls: 40, nonStickyPollRatio: 0.5 });
+      const tuned = { ...valid, WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '20', WORKER_MAX_WORKFLOW_TASK_POLLS: '10', WORKER_NON_STICKY_POLL_RATIO: '0.2' };
+      expect(loadConfig(workerConfigSchema, tuned).tasks).toEqual({ maxConcurrentWorkflowTasks: 20, maxWorkflowTaskPolls: 10, nonStickyPollRatio: 0.2 });
+      // the SDK refuses more polls than task slots: said at start, naming the variable
+      const tooManyPolls = configErrorOf(() => loadConfig(workerConfigSchema, { ...valid, WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '20' }));
+      expect(tooManyPolls.message).toMatch(/WORKER_MAX_WORKFLOW_TASK_POLLS/);
+      expect(() => loadConfig(workerConfigSchema, { ...valid, WORKER_NON_STICKY_POLL_RATIO: '0' })).toThrow(/WORKER_NON_STICKY_POLL_RATIO/);
+    });
+
     it('gives each app its own default port', () => {
       expect(loadConfig(workerConfigSchema, valid).http.port).toBe(3001);
       expect(loadConfig(intakeConfigSchema, valid).http.port).toBe(3002);
