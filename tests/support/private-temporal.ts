@@ -38,6 +38,8 @@ export async function startPrivateTemporal(startTimeoutMs = 90_000): Promise<Pri
     '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal',
     '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true',
     '--dynamic-config-value', 'frontend.enableExecuteMultiOperation=true',
+    // as scripts/services.sh: the search attributes are defined at start, so the server may cache their definition
+    '--dynamic-config-value', 'system.forceSearchAttributesCacheRefreshOnRead=false',
     ...SEARCH_ATTRIBUTES.flatMap((sa) => ['--search-attribute', sa]),
   ];
   const server = new RestartableProcess({ command: path.join(home, 'bin', 'temporal'), args, logFile, killAfterMs: 20_000 });
