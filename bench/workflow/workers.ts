@@ -3,10 +3,11 @@
 import { Pool } from 'pg';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
-import { DEV_SEARCH_INDEX_KEY } from '@baoho/config';
+import { DEV_SEARCH_INDEX_KEY, WORKER_TASK_DEFAULTS } from '@baoho/config';
 import { createCaseEventStore } from '@baoho/event-store';
 import { testPersonalData } from '../../tests/support/keys';
 import { createCaseActivities } from '../../apps/worker/src/activities/case-activities';
+import { workflowTaskOptions } from '../../apps/worker/src/workflow-task-options';
 import { RecordingNotificationPort, WORKFLOWS_SOURCE } from '../../tests/support/case-worker';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/postgres';
 import { sourceBundlerOptions, uniqueTaskQueue } from '../../tests/support/temporal';
@@ -24,8 +25,19 @@ export function quietRuntime(): void {
   Runtime.install({ logger: quiet });
 }
 
+/**
+ * Every bench worker has the worker app's task limits: with the SDK's, a new workflow's first task waits for one of
+ * two polls of the shared queue, and that cap, not the workflow, would set a start rate.
+ */
 async function run(env: TestWorkflowEnvironment, taskQueue: string, bundle: WorkflowBundle, activities: object, onStop: () => Promise<void>): Promise<RunningWorker> {
-  const worker = await Worker.create({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, workflowBundle: bundle, activities });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowBundle: bundle,
+    activities,
+    ...workflowTaskOptions(WORKER_TASK_DEFAULTS),
+  });
   const running = worker.run();
   return {
     taskQueue,
