@@ -1,10 +1,12 @@
 // The case workflow's benchmark: opening cases and caseworker updates, ours vs a bare no-op workflow on the same
-// Temporal dev server, then the worker's memory with thousands of open cases. Client and workers share this
-// process. Run: source .baoho/env && node --require ./scripts/swc-register.js bench/workflow/run.ts [--quick]
+// Temporal dev server (a private one with a fresh SQLite file and the flags of scripts/services.sh: on the shared
+// one, what earlier runs left behind changed the figures by half), then the worker's memory with thousands of
+// open cases. Client and workers share this process. Run: source .baoho/env && node --require ./scripts/swc-register.js bench/workflow/run.ts [--quick]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { median } from '../event-store/report';
+import { startPrivateTemporal } from '../../tests/support/private-temporal';
 import { connectToDevServer } from '../../tests/support/temporal';
 import { bareWorkflows, ourCases, type Contender } from './contenders';
 import { openManyCases, type MemoryFigures } from './memory';
@@ -70,6 +72,8 @@ function rows(r: Results): Row[] {
 async function main(): Promise<void> {
   const startedAt = Date.now();
   quietRuntime();
+  const temporal = await startPrivateTemporal();
+  process.env.TEMPORAL_ADDRESS = temporal.address;
   const env = await connectToDevServer();
   const caseWorker = await startCaseWorker(env);
   const ours = ourCases(env.client, caseWorker.taskQueue);
@@ -96,6 +100,7 @@ async function main(): Promise<void> {
     await bareWorker?.stop();
     await caseWorker.stop();
     await env.teardown();
+    await temporal.dispose();
   }
 
   const table = renderTable(rows(results));
