@@ -9,6 +9,7 @@ import { caseWorkflowId } from '@baoho/workflows';
 import { bareWorkflows, ourCases, type Contender } from '../workflow/contenders';
 import { quietRuntime, startBareWorker } from '../workflow/workers';
 import { inFlight, startRate } from '../workflow/workloads';
+import { median } from '../event-store/report';
 import { percentile } from '../workflow/report';
 import { startPrivateTemporal } from '../../tests/support/private-temporal';
 import { connectToDevServer } from '../../tests/support/temporal';
@@ -125,8 +126,6 @@ async function flatOut(pipeline: Pipeline, count: number): Promise<number> {
   for (const caseId of caseIds) if (!(await pipeline.readable(caseId))) throw new Error(`case ${caseId} is not readable`);
   return count / seconds;
 }
-
-const median = (values: readonly number[]): number => percentile(values, 50);
 
 async function main(): Promise<void> {
   quietRuntime();
