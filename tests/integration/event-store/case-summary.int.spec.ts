@@ -127,4 +127,28 @@ describe('case-summary projection', () => {
     expect(await store.rebuild(caseSummaryProjection)).toBe(total);
     expect(await snapshot(pool)).toEqual(live);
   });
+
+  it('rewrites a deadline that stays open in place, and ignores a batch it has already applied', async () => {
+    const store = new EventStore(pool, { inlineProjections: [caseSummaryProjection] });
+    const state = await run(store, 'case-c', [[walkIn('case-c'), T0]]);
+    const opened = await snapshot(pool);
+    expect(opened.deadlines.length).toBeGreaterThan(0);
+    const version = (await store.readStream('case-c')).length;
+    const produced = decide(state, assign('cw-3'), T0 + 5 * MINUTE);
+    await store.append('case-c', version, produced.map((event, i) => toNew('case-c', version + i + 1, event)));
+    const assigned = await snapshot(pool);
+    // one statement deleted and inserted the same (case, item) keys: the opening's deadlines are still there
+    const items = (rows: typeof opened.deadlines) => rows.map((row) => row.item).sort();
+    expect(items(assigned.deadlines)).toEqual(expect.arrayContaining(items(opened.deadlines)));
+    expect(assigned.summary[0]).toMatchObject({ assignee: 'cw-3', stream_version: version + produced.length });
+
+    // the opening's batch once more, as a replayed runner would hand it: the row does not go back, nor its deadlines
+    const client = await pool.connect();
+    try {
+      await caseSummaryProjection.apply(client, (await store.readStream('case-c')).slice(0, version));
+    } finally {
+      client.release();
+    }
+    expect(await snapshot(pool)).toEqual(assigned);
+  });
 });

@@ -34,7 +34,10 @@ export const caseSummaryProjection: Projection = Object.freeze({
   apply: async (client: PoolClient, events: readonly StoredEvent[]): Promise<void> => {
     const byStream = groupCaseEvents(events);
     if (byStream.size === 0) return;
-    const stored = await loadStates(client, [...byStream.keys()]);
+    // A stream whose batch starts at version 1 has no row yet (its row is written with its events, and a rebuild
+    // truncates first), so only the others are looked up: an opening costs no read.
+    const continued = [...byStream].filter(([, streamEvents]) => streamEvents[0]!.streamVersion > 1).map(([caseId]) => caseId);
+    const stored = continued.length > 0 ? await loadStates(client, continued) : new Map<string, StoredState>();
     for (const [caseId, streamEvents] of byStream) {
       const from = stored.get(caseId);
       const fresh = streamEvents.filter((event) => event.streamVersion > (from?.version ?? 0));
@@ -80,24 +83,47 @@ async function loadStates(client: PoolClient, caseIds: readonly string[]): Promi
   return new Map(rows.map((row) => [row.case_id, { state: row.state, version: row.stream_version }]));
 }
 
+/**
+ * The case's row and its open deadlines, in one statement (one round trip, however many deadlines). The row moves
+ * only forward (a batch applied again, or an older one, changes nothing), and the deadlines are replaced only
+ * when it moved: the DELETE reads `summary` and the INSERT reads `gone`, which makes PostgreSQL run them in that
+ * order (data-modifying CTEs otherwise run in no set order). A deadline kept with the same item is deleted and
+ * inserted again within the statement: the primary key check ignores a row this transaction deleted.
+ */
+const SAVE = {
+  name: 'baoho_case_summary_save',
+  text: `
+WITH summary AS (
+  INSERT INTO case_summary (case_id, mission, stage, status, risk_level, assignee, escalation_level, next_due_at,
+                            last_activity_at, categories, stream_version, state,
+                            stuck_at, severity, opened_at, closure_requested_at, stuck_triggers, shared_with)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11, $12::jsonb, $13, $14, $15, $16, $17::jsonb, $18::text[])
+  ON CONFLICT (case_id) DO UPDATE SET
+    mission = EXCLUDED.mission, stage = EXCLUDED.stage, status = EXCLUDED.status,
+    risk_level = EXCLUDED.risk_level, assignee = EXCLUDED.assignee, escalation_level = EXCLUDED.escalation_level,
+    next_due_at = EXCLUDED.next_due_at, last_activity_at = EXCLUDED.last_activity_at,
+    categories = EXCLUDED.categories, stream_version = EXCLUDED.stream_version, state = EXCLUDED.state,
+    stuck_at = EXCLUDED.stuck_at, severity = EXCLUDED.severity, opened_at = EXCLUDED.opened_at,
+    closure_requested_at = EXCLUDED.closure_requested_at, stuck_triggers = EXCLUDED.stuck_triggers,
+    shared_with = EXCLUDED.shared_with
+  WHERE case_summary.stream_version < EXCLUDED.stream_version
+  RETURNING case_id
+), gone AS (
+  DELETE FROM open_deadlines WHERE case_id = $1 AND EXISTS (SELECT 1 FROM summary) RETURNING 1
+)
+INSERT INTO open_deadlines (case_id, item, kind, mission, party, due_at, escalation_level)
+SELECT $1::text, d.item, d.kind, $2::text, d.party, d.due_at, d.escalation_level
+  FROM unnest($19::text[], $20::text[], $21::text[], $22::timestamptz[], $23::int[]) AS d(item, kind, party, due_at, escalation_level)
+ WHERE EXISTS (SELECT 1 FROM summary) AND (SELECT count(*) FROM gone) >= 0`,
+};
+
 async function save(client: PoolClient, caseId: string, state: CaseState, streamVersion: number, now: number): Promise<void> {
   const view = caseView(state, now);
   if (state.status === 'none' || !view) return; // no CaseOpened yet: nothing to show
   const deadlines = view.openItems;
-  await client.query(
-    `INSERT INTO case_summary (case_id, mission, stage, status, risk_level, assignee, escalation_level, next_due_at,
-                               last_activity_at, categories, stream_version, state,
-                               stuck_at, severity, opened_at, closure_requested_at, stuck_triggers, shared_with)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11, $12::jsonb, $13, $14, $15, $16, $17::jsonb, $18::text[])
-     ON CONFLICT (case_id) DO UPDATE SET
-       mission = EXCLUDED.mission, stage = EXCLUDED.stage, status = EXCLUDED.status,
-       risk_level = EXCLUDED.risk_level, assignee = EXCLUDED.assignee, escalation_level = EXCLUDED.escalation_level,
-       next_due_at = EXCLUDED.next_due_at, last_activity_at = EXCLUDED.last_activity_at,
-       categories = EXCLUDED.categories, stream_version = EXCLUDED.stream_version, state = EXCLUDED.state,
-       stuck_at = EXCLUDED.stuck_at, severity = EXCLUDED.severity, opened_at = EXCLUDED.opened_at,
-       closure_requested_at = EXCLUDED.closure_requested_at, stuck_triggers = EXCLUDED.stuck_triggers,
-       shared_with = EXCLUDED.shared_with`,
-    [
+  await client.query({
+    ...SAVE,
+    values: [
       caseId,
       state.missionCode,
       state.stage,
@@ -116,25 +142,13 @@ async function save(client: PoolClient, caseId: string, state: CaseState, stream
       state.status === 'closure_requested' ? new Date(state.closure.requestedAt).toISOString() : null,
       JSON.stringify(stuckTriggers(state)),
       [...(state.sharedWith ?? [])],
-    ],
-  );
-  await client.query('DELETE FROM open_deadlines WHERE case_id = $1', [caseId]);
-  if (deadlines.length === 0) return;
-  await client.query(
-    `INSERT INTO open_deadlines (case_id, item, kind, mission, party, due_at, escalation_level)
-     SELECT $1::text, d.item, d.kind, $2::text, d.party, d.due_at, d.escalation_level
-       FROM unnest($3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int[])
-         AS d(item, kind, party, due_at, escalation_level)`,
-    [
-      caseId,
-      state.missionCode,
       deadlines.map((d) => d.item),
       deadlines.map((d) => d.kind),
       deadlines.map((d) => d.party),
       deadlines.map((d) => d.dueAt),
       deadlines.map((d) => d.escalationLevel),
     ],
-  );
+  });
 }
 
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
