@@ -1,7 +1,9 @@
 // The intake's benchmark, one run: a hotline event published → its case readable through the API, at a steady
 // 20 events/s (p50/p99) and flat out (the highest sustained rate), beside a bare workflow start on the same
 // Temporal dev server: a private one with a fresh SQLite file and the flags of scripts/services.sh, so no run
-// inherits the workflows an earlier one left behind. Run: npm run build && source .baoho/env && npm run bench:intake
+// inherits the workflows an earlier one left behind. Flat out, our case workflow is also opened directly (no Kafka,
+// no intake) and every side's CPU per case is read from /proc, so a rate comes with where it went.
+// Run: npm run build && source .baoho/env && npm run bench:intake
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client, WorkflowHandle } from '@temporalio/client';
@@ -14,6 +16,7 @@ import { percentile } from '../workflow/report';
 import { startPrivateTemporal } from '../../tests/support/private-temporal';
 import { connectToDevServer } from '../../tests/support/temporal';
 import { startPipeline, type Pipeline } from './pipeline';
+import { cpuPerCase, sampleCpu, type Part } from './cpu-accounting';
 
 const STEADY_RATE = 20;
 const STEADY_SECONDS = 30;
@@ -112,9 +115,10 @@ async function stages(pipeline: Pipeline, client: Client, timed: readonly Timed[
 
 /**
  * The highest sustained rate: `count` events published as fast as the broker acknowledges them, timed until
- * the read model holds every case (counted in SQL, so measuring adds no HTTP load), then all checked via the API.
+ * the read model holds every case (counted in SQL, so measuring adds no HTTP load). Returns the rate and the case
+ * ids, which the caller checks through the API once the CPU of the round has been read.
  */
-async function flatOut(pipeline: Pipeline, count: number): Promise<number> {
+async function flatOut(pipeline: Pipeline, count: number): Promise<{ rate: number; caseIds: string[] }> {
   const before = await pipeline.casesOpened();
   const started = performance.now();
   const caseIds = await Promise.all(Array.from({ length: count }, async () => (await pipeline.publish()).caseId));
@@ -122,9 +126,44 @@ async function flatOut(pipeline: Pipeline, count: number): Promise<number> {
     if (performance.now() - started > 600_000) throw new Error('the flat-out batch never completed');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const seconds = (performance.now() - started) / 1000;
+  return { rate: count / ((performance.now() - started) / 1000), caseIds };
+}
+
+async function everyCaseReadable(pipeline: Pipeline, caseIds: readonly string[]): Promise<void> {
   for (const caseId of caseIds) if (!(await pipeline.readable(caseId))) throw new Error(`case ${caseId} is not readable`);
-  return count / seconds;
+}
+
+type Side = 'hotline' | 'direct' | 'bare';
+
+const PARTS: readonly Part[] = [
+  'worker: workflow thread',
+  'worker: main thread',
+  'worker: Temporal core',
+  'bench: bare worker, workflow thread',
+  'bench: main thread',
+  'bench: Temporal core',
+  'Temporal server',
+  'intake',
+  'Kafka',
+  'PostgreSQL',
+  'api',
+];
+
+/**
+ * CPU ms per case in the flat-out rounds, median of the rounds, per process (the worker's and the bench's threads
+ * apart). The bench's main thread is the load: the hotline's producer and the polling for the pipeline, the
+ * update-with-start calls for the other two; its workflow thread is the bare worker's.
+ */
+function cpuReport(rounds: ReadonlyArray<Record<Side, { cpu: { parts: Map<Part, number>; machine: number } }>>): string {
+  const cell = (side: Side, read: (cpu: { parts: Map<Part, number>; machine: number }) => number) =>
+    median(rounds.map((r) => read(r[side].cpu))).toFixed(1);
+  const sides: readonly Side[] = ['hotline', 'direct', 'bare'];
+  return [
+    '| CPU per case, ms (median of the flat-out rounds) | hotline pipeline | our case workflow opened directly | bare workflow start |',
+    '|---|---:|---:|---:|',
+    ...PARTS.map((part) => `| ${part} | ${sides.map((side) => cell(side, (cpu) => cpu.parts.get(part) ?? 0)).join(' | ')} |`),
+    `| **the whole machine** (every process, from /proc/stat) | ${sides.map((side) => `**${cell(side, (cpu) => cpu.machine)}**`).join(' | ')} |`,
+  ].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -146,14 +185,33 @@ async function main(): Promise<void> {
     // and the bare no-op workflow on its own worker (the dev server's own latency at this rate).
     const direct = await pacedOpens(ourCases(env.client, pipeline.taskQueue), steadyCount, interval, handles);
     const bareSteady = await pacedOpens(bareWorkflows(env.client, bare.taskQueue), steadyCount, interval, handles);
-    const rounds: Array<{ ours: number; bare: number }> = [];
+    // Each round: the hotline pipeline, our case workflow opened directly (the same worker, database and server,
+    // without Kafka and the intake: what the pipeline could reach if they cost nothing), then the bare start, each
+    // with the CPU it spent per case.
+    const rounds: Array<Record<Side, { rate: number; cpu: ReturnType<typeof cpuPerCase> }>> = [];
+    const measured = async (cases: number, run: () => Promise<number>) => {
+      const before = sampleCpu();
+      const rate = await run();
+      return { rate, cpu: cpuPerCase(before, sampleCpu(), cases) };
+    };
     for (let round = 0; round < ROUNDS; round++) {
-      const ours = await flatOut(pipeline, BURST);
-      rounds.push({ ours, bare: await startRate(bareWorkflows(env.client, bare.taskQueue), BURST, BARE_CONCURRENCY, handles) });
+      let opened: string[] = [];
+      const hotline = await measured(BURST, async () => {
+        const { rate, caseIds } = await flatOut(pipeline, BURST);
+        opened = caseIds;
+        return rate;
+      });
+      await everyCaseReadable(pipeline, opened);
+      rounds.push({
+        hotline,
+        direct: await measured(BURST, () => startRate(ourCases(env.client, pipeline.taskQueue), BURST, BARE_CONCURRENCY, handles)),
+        bare: await measured(BURST, () => startRate(bareWorkflows(env.client, bare.taskQueue), BURST, BARE_CONCURRENCY, handles)),
+      });
     }
-    const sustained = median(rounds.map((r) => r.ours));
-    const bareRate = median(rounds.map((r) => r.bare));
-    const ratio = median(rounds.map((r) => r.ours / r.bare));
+    const sustained = median(rounds.map((r) => r.hotline.rate));
+    const bareRate = median(rounds.map((r) => r.bare.rate));
+    const ratio = median(rounds.map((r) => r.hotline.rate / r.bare.rate));
+    const directRatio = median(rounds.map((r) => r.direct.rate / r.bare.rate));
 
     const ms = (values: readonly number[], p: number) => `${percentile(values, p).toFixed(0)} ms`;
     const table = [
@@ -163,13 +221,17 @@ async function main(): Promise<void> {
         `| p${p} at a steady ${STEADY_RATE}/s (${steadyCount} each) | ${ms(steady.latencies, p)} | ${ms(direct, p)} | ${ms(bareSteady, p)} | ${(percentile(steady.latencies, p) / percentile(bareSteady, p)).toFixed(2)}× |`,
       ),
       `| max at a steady ${STEADY_RATE}/s | ${Math.max(...steady.latencies).toFixed(0)} ms | ${Math.max(...direct).toFixed(0)} ms | ${Math.max(...bareSteady).toFixed(0)} ms | — |`,
-      `| sustained rate, ${BURST} events published at once (median of ${ROUNDS} rounds) | ${sustained.toFixed(0)} /s | — | ${bareRate.toFixed(0)} /s (${BARE_CONCURRENCY} in flight) | ${ratio.toFixed(2)}× |`,
+      `| sustained rate, ${BURST} events published at once (median of ${ROUNDS} rounds) | ${sustained.toFixed(0)} /s | ${median(rounds.map((r) => r.direct.rate)).toFixed(0)} /s (${directRatio.toFixed(2)}× bare) | ${bareRate.toFixed(0)} /s (${BARE_CONCURRENCY} in flight) | ${ratio.toFixed(2)}× |`,
     ].join('\n');
     const roundTable = [
-      '| flat-out round | hotline events → cases in the read model | bare workflow starts | ratio |',
-      '|---|---:|---:|---:|',
-      ...rounds.map((r, i) => `| ${i + 1} | ${r.ours.toFixed(1)} /s | ${r.bare.toFixed(1)} /s | ${(r.ours / r.bare).toFixed(2)}× |`),
+      '| flat-out round | hotline events → cases in the read model | our case workflow opened directly | bare workflow starts | ratio (hotline ÷ bare) | ratio (direct ÷ bare) |',
+      '|---|---:|---:|---:|---:|---:|',
+      ...rounds.map(
+        (r, i) =>
+          `| ${i + 1} | ${r.hotline.rate.toFixed(1)} /s | ${r.direct.rate.toFixed(1)} /s | ${r.bare.rate.toFixed(1)} /s | ${(r.hotline.rate / r.bare.rate).toFixed(2)}× | ${(r.direct.rate / r.bare.rate).toFixed(2)}× |`,
+      ),
     ].join('\n');
+    const cpuTable = cpuReport(rounds);
     const stageTable = [
       `| stage of the steady run (per case) | p50 | p99 |`,
       '|---|---:|---:|',
@@ -187,15 +249,18 @@ async function main(): Promise<void> {
       '',
       roundTable,
       '',
+      cpuTable,
+      '',
       'Latency: from the broker acknowledging the hotline event (acks = all) to GET /v1/cases/:id answering 200, polled every',
       `${POLL_MS} ms. Opened directly: update-with-start of the case workflow with the same report, from this process, until`,
       `it answers the case view. The bare start is update-with-start of a no-op workflow with a no-op update, from this process,`,
       `on a worker with the worker app's workflow-task limits (WORKER_TASK_DEFAULTS). Ratio of the sustained rate: the median`,
-      `of the rounds' own ratios.`,
+      `of the rounds' own ratios. Opened directly, flat out: update-with-start of the case workflow from this process,`,
+      `${BARE_CONCURRENCY} in flight, on the pipeline's worker. CPU: /proc, before and after each side of each round.`,
       `Total run time: ${((Date.now() - begun) / 1000).toFixed(0)} s.`,
       '',
     ].join('\n');
-    console.log(`\n${table}\n\n${stageTable}\n\n${roundTable}\n`);
+    console.log(`\n${table}\n\n${stageTable}\n\n${roundTable}\n\n${cpuTable}\n`);
     const out = path.resolve(__dirname, '../results/intake.md');
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, report);
