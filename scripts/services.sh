@@ -208,10 +208,8 @@ install_temporal() {
 }
 
 # The search attributes the case workflows keep current, so Temporal's own visibility lists stuck cases.
-SEARCH_ATTRIBUTES=(
-  CaseStage=Keyword CaseRiskLevel=Keyword CaseEscalationLevel=Int CaseNextDueAt=Datetime
-  CaseMission=Keyword CaseStatus=Keyword
-)
+# The dev server's flags, shared with the private servers of the tests (one flag and its value per line, # comments)
+TEMPORAL_FLAGS_FILE="$ROOT/scripts/services/temporal-dev-server.flags"
 
 temporal_ready() { "$(temporal_cli)" operator cluster health --address "127.0.0.1:$TEMPORAL_PORT" --command-timeout 2s | grep -q SERVING; }
 
@@ -221,18 +219,11 @@ start_temporal() {
   if port_open "$TEMPORAL_PORT"; then say "temporal: already running on 127.0.0.1:$TEMPORAL_PORT (reused)"; else
     mkdir -p "$BAOHO_HOME/temporal"
     local args=(server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT"
-      --db-filename "$BAOHO_HOME/temporal/dev.db" --log-level warn
-      # SQLite's write-ahead log, synced at checkpoints rather than at every commit: a commit survives the server
-      # being killed (only an OS crash can lose the last ones), and Temporal's writes stop waiting for the disk
-      --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal
-      --dynamic-config-value frontend.enableUpdateWorkflowExecution=true
-      --dynamic-config-value frontend.enableExecuteMultiOperation=true
-      --dynamic-config-value frontend.workerVersioningWorkflowAPIs=true
-      # The dev server reads the search attributes' definition from SQLite on every call that names one (so an
-      # attribute added at run time shows at once): two to four reads per case opened, on its one SQLite
-      # connection. Ours are defined at start, so the server's 60 s cache is right for them.
-      --dynamic-config-value system.forceSearchAttributesCacheRefreshOnRead=false)
-    for sa in "${SEARCH_ATTRIBUTES[@]}"; do args+=(--search-attribute "$sa"); done
+      --db-filename "$BAOHO_HOME/temporal/dev.db" --log-level warn)
+    local flag value
+    while read -r flag value; do
+      [[ -z "$flag" || "$flag" == \#* ]] || args+=("$flag" "$value")
+    done < "$TEMPORAL_FLAGS_FILE"
     spawn temporal "$(temporal_cli)" "${args[@]}"
   fi
   wait_for temporal 90 "$LOGS/temporal.log" temporal_ready

@@ -1,5 +1,5 @@
 // A private Temporal dev server for a test that must stop "Temporal" without disturbing the shared one: the
-// cached CLI (scripts/services.sh builds it), its own SQLite file and ports, the case search attributes.
+// cached CLI (scripts/services.sh builds it), its own SQLite file and ports, the flags of scripts/services.sh.
 // `stop()` and `start()` again keep the database file and the ports, so clients and workers reconnect.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { freePort, sleep } from './apps';
 import { RestartableProcess } from './restartable-process';
+import { temporalDevServerFlags } from './temporal-dev-flags';
 
 export interface PrivateTemporal {
   /** `127.0.0.1:<port>`, for TEMPORAL_ADDRESS. */
@@ -19,11 +20,6 @@ export interface PrivateTemporal {
   log(): string;
 }
 
-const SEARCH_ATTRIBUTES = [
-  'CaseStage=Keyword', 'CaseRiskLevel=Keyword', 'CaseEscalationLevel=Int', 'CaseNextDueAt=Datetime',
-  'CaseMission=Keyword', 'CaseStatus=Keyword',
-];
-
 export async function startPrivateTemporal(startTimeoutMs = 90_000): Promise<PrivateTemporal> {
   const home = process.env.BAOHO_HOME;
   if (!home) throw new Error('BAOHO_HOME is not set: run `source .baoho/env` (or `npm test`) first');
@@ -34,13 +30,8 @@ export async function startPrivateTemporal(startTimeoutMs = 90_000): Promise<Pri
   const args = [
     'server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort), '--headless',
     '--db-filename', path.join(dir, 'dev.db'), '--log-level', 'warn',
-    // as scripts/services.sh: a commit survives a SIGKILL (what the fault suite does), not an OS crash
-    '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal',
-    '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true',
-    '--dynamic-config-value', 'frontend.enableExecuteMultiOperation=true',
-    // as scripts/services.sh: the search attributes are defined at start, so the server may cache their definition
-    '--dynamic-config-value', 'system.forceSearchAttributesCacheRefreshOnRead=false',
-    ...SEARCH_ATTRIBUTES.flatMap((sa) => ['--search-attribute', sa]),
+    // the flags of scripts/services.sh: the same settings as the shared server
+    ...temporalDevServerFlags().flat(),
   ];
   const server = new RestartableProcess({ command: path.join(home, 'bin', 'temporal'), args, logFile, killAfterMs: 20_000 });
   const readLog = (): string => server.log();
