@@ -207,8 +207,8 @@ install_temporal() {
   fi
 }
 
-# The search attributes the case workflows keep current, so Temporal's own visibility lists stuck cases.
-# The dev server's flags, shared with the private servers of the tests (one flag and its value per line, # comments)
+# The dev server's flags, the case search attributes among them, shared with the tests' private servers: one flag
+# and its value per line, # for comments.
 TEMPORAL_FLAGS_FILE="$ROOT/scripts/services/temporal-dev-server.flags"
 
 temporal_ready() { "$(temporal_cli)" operator cluster health --address "127.0.0.1:$TEMPORAL_PORT" --command-timeout 2s | grep -q SERVING; }

@@ -84,8 +84,9 @@ function postmasterPid(): number | undefined {
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
-function partOf(cmdline: string): Part | undefined {
-  if (cmdline.includes('dist/apps/worker')) return 'worker: main thread';
+/** A process of the system by its command line: the worker, whose threads are split, or a part as a whole. */
+function partOf(cmdline: string): Part | 'worker' | undefined {
+  if (cmdline.includes('dist/apps/worker')) return 'worker';
   if (cmdline.includes('dist/apps/intake')) return 'intake';
   if (cmdline.includes('dist/apps/api')) return 'api';
   if (cmdline.includes('kafka.Kafka')) return 'Kafka';
@@ -123,7 +124,7 @@ export function sampleCpu(): CpuSample {
     if (pid === process.pid || !descendsFrom(pid, process.pid)) continue;
     const part = partOf(stat.cmdline);
     if (!part) continue;
-    if (part === 'worker: main thread') {
+    if (part === 'worker') {
       const threads = threadsOf(pid);
       add('worker: main thread', threads.main);
       add('worker: workflow thread', threads.workflow);
