@@ -9,6 +9,7 @@ import type {
   ConsentCategory,
   ConsentExceptionGround,
   ConsentMethod,
+  ContactChannel,
   GbvType,
   PauseReason,
   ProtectionCategory,
@@ -88,6 +89,11 @@ export interface CaseFile {
   readonly risk: RiskLevel;
   readonly stage: Stage;
   readonly source: 'hotline' | 'walk_in';
+  /** How the report came in: the first contact is most likely by the same channel. */
+  readonly channel: ContactChannel;
+  /** Danger to life at intake, as reported (triage made it critical). */
+  readonly immediateDanger: boolean;
+  readonly incidentTimeEstimated?: boolean;
   readonly hotlineEventId?: string;
   readonly openedAt: number;
   readonly countryCode: string;

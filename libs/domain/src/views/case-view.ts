@@ -50,6 +50,21 @@ export interface ConsentView extends Omit<ConsentRecord, 'at'> {
   readonly exception?: ConsentExceptionGround;
 }
 
+/** What intake recorded, codes only (the person's own details are in `personal`). */
+export interface IntakeFactsView {
+  readonly source: CaseFile['source'];
+  readonly channel: CaseFile['channel'];
+  readonly countryCode: string;
+  readonly city?: string;
+  readonly categories: CaseFile['categories'];
+  readonly gbvType?: CaseFile['gbvType'];
+  readonly incidentAt?: string;
+  readonly incidentTimeEstimated?: boolean;
+  readonly immediateDanger: boolean;
+  readonly minor: boolean;
+  readonly vulnerabilities: CaseFile['vulnerabilities'];
+}
+
 export interface CaseView {
   readonly caseId: string;
   readonly status: 'open' | 'closure_requested' | 'closed';
@@ -59,6 +74,7 @@ export interface CaseView {
   readonly assignee?: string;
   readonly protocolVersion: string;
   readonly openedAt: string;
+  readonly intake: IntakeFactsView;
   readonly pause?: { readonly reason: PauseReason; readonly since: string };
   /** Running steps and tasks, soonest due first. */
   readonly openItems: readonly ClockView[];
@@ -101,6 +117,20 @@ const clockOf = (file: CaseFile, item: WorkItem, now: number): ClockView | undef
   };
 };
 
+const intakeFacts = (file: CaseFile): IntakeFactsView => ({
+  source: file.source,
+  channel: file.channel,
+  countryCode: file.countryCode,
+  ...(file.city !== undefined ? { city: file.city } : {}),
+  categories: file.categories,
+  ...(file.gbvType !== undefined ? { gbvType: file.gbvType } : {}),
+  ...(file.incidentAt !== undefined ? { incidentAt: toIso(file.incidentAt) } : {}),
+  ...(file.incidentTimeEstimated !== undefined ? { incidentTimeEstimated: file.incidentTimeEstimated } : {}),
+  immediateDanger: file.immediateDanger,
+  minor: file.minor,
+  vulnerabilities: file.vulnerabilities,
+});
+
 export const caseView = (state: CaseState, now: number, options: CaseViewOptions = {}): CaseView | undefined => {
   if (state.status === 'none') return undefined;
   const items = Object.values(state.items).filter((i): i is WorkItem => i !== undefined);
@@ -131,6 +161,7 @@ export const caseView = (state: CaseState, now: number, options: CaseViewOptions
     ...(state.assignee !== undefined ? { assignee: state.assignee } : {}),
     protocolVersion: state.protocolVersion,
     openedAt: toIso(state.openedAt),
+    intake: intakeFacts(state),
     ...(pause ? { pause: { reason: pause.reason, since: toIso(pause.from) } } : {}),
     openItems,
     clocks,
