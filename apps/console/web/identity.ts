@@ -1,6 +1,8 @@
 // Who is signed in and how the console proves it to the API: the one place that knows. Every call carries
 // `Authorization: Bearer <token>` (an RS256 JWT: pasted, or signed by the console's development sign-in); its
-// claims say who is shown as signed in. The session lives in sessionStorage (gone with the tab), never in a URL.
+// claims say who is shown as signed in. The session lives in localStorage so that every tab of this console
+// shares it for the token's lifetime (a caseworker opening a case in a new tab is not asked to sign in again);
+// it is dropped when the token expires or on sign-out, in every tab at once (the `storage` event). Never in a URL.
 
 export interface Session {
   readonly userId: string;
@@ -8,34 +10,62 @@ export interface Session {
   readonly missions: readonly string[];
   /** The access token (JWT) every call carries. */
   readonly token: string;
+  /** When the token stops being accepted (its `exp`, epoch ms); the session ends then. */
+  readonly expiresAt?: number;
 }
 
 const STORAGE_KEY = 'baoho.console.session';
+/** Where to go after signing in: the address that was asked for (kept for this tab only). */
+const RETURN_KEY = 'baoho.console.return-to';
 
-export function currentSession(): Session | undefined {
-  const stored = sessionStorage.getItem(STORAGE_KEY);
+export function currentSession(now: number = Date.now()): Session | undefined {
+  const stored = localStorage.getItem(STORAGE_KEY);
   if (!stored) return undefined;
   try {
     const session = JSON.parse(stored) as Session;
-    return typeof session.token === 'string' && typeof session.userId === 'string' && typeof session.role === 'string' && Array.isArray(session.missions) ? session : undefined;
+    const valid = typeof session.token === 'string' && typeof session.userId === 'string' && typeof session.role === 'string' && Array.isArray(session.missions);
+    if (!valid) return undefined;
+    if (session.expiresAt !== undefined && session.expiresAt <= now) {
+      signOut();
+      return undefined;
+    }
+    return session;
   } catch {
     return undefined;
   }
 }
 
 export function signIn(session: Session): void {
-  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
 }
 
 export function signOut(): void {
-  sessionStorage.removeItem(STORAGE_KEY);
+  localStorage.removeItem(STORAGE_KEY);
+}
+
+/** Calls `changed` when another tab signs in or out. */
+export function onSessionChangedElsewhere(changed: () => void): void {
+  window.addEventListener('storage', (event) => {
+    if (event.key === STORAGE_KEY || event.key === null) changed();
+  });
+}
+
+export function rememberReturnAddress(hash: string): void {
+  if (hash && hash !== '#/' && hash !== '#') sessionStorage.setItem(RETURN_KEY, hash);
+}
+
+/** The address asked for before signing in, once. */
+export function takeReturnAddress(): string | undefined {
+  const hash = sessionStorage.getItem(RETURN_KEY) ?? undefined;
+  sessionStorage.removeItem(RETURN_KEY);
+  return hash;
 }
 
 export function authHeaders(session: Session): Record<string, string> {
   return { authorization: `Bearer ${session.token}` };
 }
 
-/** The session a pasted JWT stands for (its claims: sub, role, missions), or undefined if it is not one. */
+/** The session a pasted JWT stands for (its claims: sub, role, missions, exp), or undefined if it is not one. */
 export function sessionFromToken(token: string): Session | undefined {
   const parts = token.trim().split('.');
   if (parts.length !== 3) return undefined;
@@ -44,7 +74,7 @@ export function sessionFromToken(token: string): Session | undefined {
     const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0)))) as Record<string, unknown>;
     if (typeof claims.sub !== 'string' || typeof claims.role !== 'string') return undefined;
     const missions = Array.isArray(claims.missions) ? claims.missions.filter((m): m is string => typeof m === 'string') : [];
-    return { userId: claims.sub, role: claims.role, missions, token: token.trim() };
+    return { userId: claims.sub, role: claims.role, missions, token: token.trim(), ...(typeof claims.exp === 'number' ? { expiresAt: claims.exp * 1000 } : {}) };
   } catch {
     return undefined;
   }

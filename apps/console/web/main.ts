@@ -1,14 +1,23 @@
-// The console's shell: header (who is signed in, language switch, sign out), navigation and the page of the
-// current address. Addresses are #/board, #/inbox, #/new, #/case/<case number>, #/erase (the admin's): never
-// personal data.
+// The console's shell: header (who is signed in, navigation for the role, language switch, sign out) and the page
+// of the current address. Addresses are #/board, #/cases?…, #/inbox, #/search, #/new, #/break-glass, #/audit,
+// #/erase, #/case/<case number> and #/case/<case number>/print: never personal data. The session is shared by
+// every tab; an address asked for before signing in is where signing in leads. When the session ends under a page
+// (a 401), the page stays as it is and a dialog asks to sign in again, so nothing typed is lost.
+import { get, SESSION_ENDED } from './api.js';
 import { h, show } from './dom.js';
 import { LANGUAGES, label, language, setLanguage, t } from './i18n.js';
-import { currentSession, signOut, type Session } from './identity.js';
+import { currentSession, onSessionChangedElsewhere, rememberReturnAddress, signOut, takeReturnAddress, type Session } from './identity.js';
+import { missionName } from './missions.js';
+import { auditPage } from './pages/audit.js';
 import { boardPage } from './pages/board.js';
+import { breakGlassPage } from './pages/break-glass.js';
+import { caseListPage } from './pages/case-list.js';
+import { casePrintPage } from './pages/case-print.js';
 import { caseViewPage } from './pages/case-view.js';
 import { erasurePage } from './pages/erasure.js';
 import { inboxPage } from './pages/inbox.js';
 import { newCasePage } from './pages/new-case.js';
+import { searchPage } from './pages/search.js';
 import { signInPage } from './pages/sign-in.js';
 import { SUPERVISING_ROLES } from './permissions.js';
 
@@ -16,23 +25,34 @@ const header = document.getElementById('header')!;
 const main = document.getElementById('main')!;
 let stopPage: () => void = () => undefined;
 
-const isAdmin = (session: Session): boolean => session.role === 'admin';
-const home = (session: Session): string => (isAdmin(session) ? '#/erase' : SUPERVISING_ROLES.includes(session.role) ? '#/board' : '#/inbox');
+const CASE_WORKERS = ['caseworker', 'supervisor', 'hq_officer'];
+/** The pages of each role, in the order of the navigation. */
+function pagesOf(session: Session): Array<{ path: string; key: Parameters<typeof t>[0] }> {
+  if (session.role === 'admin') return [{ path: '/erase', key: 'nav.erasure' }];
+  if (session.role === 'auditor') return [{ path: '/audit', key: 'nav.audit' }];
+  if (!CASE_WORKERS.includes(session.role)) return [];
+  return [
+    ...(SUPERVISING_ROLES.includes(session.role) ? [{ path: '/board', key: 'nav.board' as const }, { path: '/cases', key: 'nav.cases' as const }] : []),
+    ...(session.role === 'caseworker' ? [{ path: '/inbox', key: 'nav.inbox' as const }] : []),
+    { path: '/search', key: 'nav.search' },
+    { path: '/new', key: 'nav.newCase' },
+    { path: '/break-glass', key: 'nav.breakGlass' },
+  ];
+}
+const home = (session: Session): string => `#${pagesOf(session)[0]?.path ?? '/none'}`;
 
 function drawHeader(session: Session | undefined): void {
   const switcher = h('select', { id: 'language', 'aria-label': t('nav.language') },
-    ...LANGUAGES.map((code) => h('option', { value: code, selected: code === language() }, code === 'vi' ? 'Tiếng Việt' : 'English')));
+    ...LANGUAGES.map((code) => h('option', { value: code, selected: code === language(), lang: code }, code === 'vi' ? 'Tiếng Việt' : 'English')));
   switcher.addEventListener('change', () => {
     setLanguage(switcher.value as 'vi' | 'en');
     route();
     document.getElementById('language')?.focus();
   });
+  const current = location.hash.replace(/^#/, '').split('?')[0];
   const nav = session
-    ? h('nav', { 'aria-label': t('app.title') }, h('ul', {}, ...(isAdmin(session)
-        ? [h('li', {}, h('a', { href: '#/erase' }, t('nav.erasure')))]
-        : [SUPERVISING_ROLES.includes(session.role) ? h('li', {}, h('a', { href: '#/board' }, t('nav.board'))) : null,
-            h('li', {}, h('a', { href: '#/inbox' }, t('nav.inbox'))),
-            h('li', {}, h('a', { href: '#/new' }, t('nav.newCase')))])))
+    ? h('nav', { 'aria-label': t('nav.main') }, h('ul', {}, ...pagesOf(session).map((page) =>
+        h('li', {}, h('a', { href: `#${page.path}`, 'aria-current': current === page.path ? 'page' : null }, t(page.key))))))
     : null;
   const out = session ? h('button', { type: 'button', class: 'secondary', id: 'sign-out' }, t('nav.signOut')) : null;
   out?.addEventListener('click', () => {
@@ -44,41 +64,91 @@ function drawHeader(session: Session | undefined): void {
     h('a', { href: '#main', class: 'skip' }, t('app.skip')),
     h('span', { class: 'brand' }, t('app.title')),
     nav,
-    h('span', { class: 'who' }, session ? t('nav.signedInAs', { user: session.userId, role: label('role', session.role), missions: session.missions.join(', ') }) : ''),
-    h('label', { for: 'language', class: 'visually-hidden' }, t('nav.language')), switcher,
+    h('span', { class: 'who', 'data-testid': 'who' }, session ? t('nav.signedInAs', { user: session.userId, role: label('role', session.role), missions: session.missions.map(missionName).join(', ') }) : ''),
+    h('span', { class: 'language' }, h('label', { for: 'language', class: 'visually-hidden' }, t('nav.language')), switcher),
     out);
+}
+
+/** Tells the API who signed in (it keeps the staff directory that assignment pickers list), once per page load. */
+let announced = '';
+function announce(session: Session): void {
+  if (announced === session.token) return;
+  announced = session.token;
+  void get('/v1/me');
 }
 
 function route(): void {
   stopPage();
+  stopPage = () => undefined;
   document.title = t('app.title');
   document.documentElement.lang = language();
   const session = currentSession();
   drawHeader(session);
   if (!session) {
+    rememberReturnAddress(location.hash);
     stopPage = signInPage(main, () => {
-      location.hash = home(currentSession()!);
+      const next = currentSession()!;
+      location.hash = takeReturnAddress() ?? home(next);
       route();
     });
     return;
   }
-  const path = location.hash.replace(/^#/, '');
-  const caseMatch = /^\/case\/([^/]+)$/.exec(path);
+  announce(session);
+  const [path = '', query = ''] = location.hash.replace(/^#/, '').split('?');
+  const params = new URLSearchParams(query);
+  const caseMatch = /^\/case\/([^/]+)(\/print)?$/.exec(path);
+  const caseId = caseMatch ? decodeURIComponent(caseMatch[1]!) : undefined;
+  const allowed = pagesOf(session).map((p) => p.path);
+  document.title = `${pageTitle(path)} — ${t('app.title')}`;
   // An admin reads no case: a case address offers them the erasure of that case, and nothing else.
-  if (isAdmin(session) && (caseMatch || path === '/erase')) stopPage = erasurePage(main, caseMatch ? decodeURIComponent(caseMatch[1]!) : undefined);
-  else if (isAdmin(session)) {
-    location.replace(home(session));
-    return;
-  } else if (caseMatch) stopPage = caseViewPage(main, session, decodeURIComponent(caseMatch[1]!));
-  else if (path === '/board') stopPage = boardPage(main, session);
-  else if (path === '/inbox') stopPage = inboxPage(main, session);
-  else if (path === '/new') stopPage = newCasePage(main, (caseId) => (location.hash = `#/case/${encodeURIComponent(caseId)}`));
-  else {
-    location.replace(home(session));
-    return;
-  }
+  if (session.role === 'admin') {
+    if (caseId || path === '/erase') stopPage = erasurePage(main, caseId);
+    else return location.replace(home(session));
+  } else if (caseId && CASE_WORKERS.includes(session.role)) {
+    stopPage = caseMatch![2] ? casePrintPage(main, caseId) : caseViewPage(main, caseId);
+  } else if (!allowed.length) {
+    show(main, h('h1', {}, t('none.title')), h('p', { 'data-testid': 'no-pages' }, t('none.text', { role: label('role', session.role) })));
+  } else if (!allowed.includes(path)) {
+    return location.replace(home(session));
+  } else if (path === '/board') stopPage = boardPage(main, session, params);
+  else if (path === '/cases') stopPage = caseListPage(main, session, params);
+  else if (path === '/inbox') stopPage = inboxPage(main);
+  else if (path === '/search') stopPage = searchPage(main);
+  else if (path === '/break-glass') stopPage = breakGlassPage(main);
+  else if (path === '/audit') stopPage = auditPage(main);
+  else if (path === '/new') stopPage = newCasePage(main, (id) => (location.hash = `#/case/${encodeURIComponent(id)}`));
   main.focus({ preventScroll: true });
 }
 
+function pageTitle(path: string): string {
+  if (path.startsWith('/case/')) return t('case.title', { id: decodeURIComponent(path.split('/')[2] ?? '') });
+  const key = ({ '/board': 'nav.board', '/cases': 'nav.cases', '/inbox': 'nav.inbox', '/search': 'nav.search', '/new': 'nav.newCase', '/break-glass': 'nav.breakGlass', '/audit': 'nav.audit', '/erase': 'nav.erasure' } as const)[path];
+  return key ? t(key) : t('signIn.title');
+}
+
+/** The session ended under this page: sign in again in a dialog, the page (and what was typed) left as it is. */
+function askToSignInAgain(): void {
+  if (document.getElementById('session-ended')) return;
+  const body = h('div');
+  const dialog = h('dialog', { id: 'session-ended', 'aria-labelledby': 'session-ended-title', class: 'confirm' },
+    h('h2', { id: 'session-ended-title' }, t('session.ended')), h('p', {}, t('session.endedHint')), body);
+  document.body.append(dialog);
+  dialog.showModal();
+  signInPage(body, () => {
+    dialog.close();
+    dialog.remove();
+    drawHeader(currentSession());
+  }, false);
+}
+
+window.addEventListener(SESSION_ENDED, askToSignInAgain);
 window.addEventListener('hashchange', route);
+// Signed in or out in another tab: follow it (a sign-out there ends this tab's session too).
+onSessionChangedElsewhere(() => {
+  if (!currentSession()) route();
+  else if (document.getElementById('session-ended')) {
+    document.getElementById('session-ended')?.remove();
+    drawHeader(currentSession());
+  } else drawHeader(currentSession());
+});
 route();

@@ -6,18 +6,20 @@ export function timeZoneOf(missionCode: string | undefined): string {
   return MISSIONS.find((m) => m.code === missionCode)?.timeZone ?? 'Asia/Ho_Chi_Minh';
 }
 
+/** An instant as a consular officer writes it, day first, on the mission's clock: "03/12/2026 14:05 (GMT+9)". */
 export function formatInstant(iso: string, missionCode: string | undefined): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language() === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone: timeZoneOf(missionCode),
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(date);
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: timeZoneOf(missionCode), day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short',
+  }).formatToParts(date).map((p) => [p.type, p.value]));
+  return `${parts['day']}/${parts['month']}/${parts['year']} ${parts['hour']}:${parts['minute']} (${parts['timeZoneName']})`;
+}
+
+/** A calendar date (yyyy-mm-dd, as the API keeps a date of birth) written day first: 12/04/1998. */
+export function formatDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : isoDate;
 }
 
 export function formatDuration(ms: number): string {
@@ -39,6 +41,16 @@ function offsetAt(ms: number, timeZone: string): number {
   }).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
   const wall = Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']), Number(parts['second']));
   return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/** A wall-clock time typed in a form ("2026-11-21T20:00", as datetime-local gives it) on `timeZone`'s clock. */
+export function instantFromWallTime(value: string, timeZone: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!match) return undefined;
+  const wall = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), Number(match[4]), Number(match[5]));
+  // The offset at the guess, then at the corrected instant: right across a daylight-saving change too.
+  const first = wall - offsetAt(wall, timeZone);
+  return new Date(wall - offsetAt(first, timeZone)).toISOString();
 }
 
 /** Monday 00:00 of the week holding `ms`, on the wall clock of `timeZone` (the mission's), as an instant. */

@@ -3,6 +3,7 @@
 // English line (UTC times) is used only for an event type this console does not know yet.
 import { has, label, t } from './i18n.js';
 import type { MessageKey } from './catalogue-en.js';
+import { missionName } from './missions.js';
 import { formatDuration, formatInstant } from './time.js';
 
 export type Fact = string | number | boolean | readonly string[];
@@ -12,7 +13,7 @@ export interface TimelineEntry { version: number; at: string; type: string; by?:
 const KIND: Record<string, string> = {
   step: 'item', task: 'item', item: 'item', window: 'window', category: 'consent', method: 'method', ground: 'ground',
   channel: 'channel', wish: 'wish', goal: 'wish', risk: 'risk', source: 'source', document: 'document', role: 'role',
-  recipientRole: 'role',
+  recipientRole: 'role', missionCode: 'mission', countryCode: 'country',
 };
 const REASON_KIND: Record<string, string> = {
   ClockPaused: 'pause', ClosureRequested: 'closure', CaseClosed: 'closure', TaskCancelled: 'cancelReason', PersonalDataErased: 'erasure',
@@ -32,6 +33,7 @@ function word(entry: TimelineEntry, name: string, value: Fact, mission: string |
   if (TIMES.has(name) && typeof value === 'string') return formatInstant(value, mission);
   if (name === 'pausedMs' && typeof value === 'number') return formatDuration(value);
   const kind = name === 'reason' ? REASON_KIND[entry.type] : KIND[name];
+  if (kind === 'mission') return missionName(String(value));
   return kind ? label(kind, String(value)) : String(value);
 }
 

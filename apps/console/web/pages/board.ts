@@ -1,127 +1,214 @@
-// The supervisor board: stuck cases, escalations waiting (acknowledged from here), the mission's open cases by
-// stage × risk, workload per caseworker and the protocol indicators week by week (board-indicators.ts). All of it
-// kept current by the same polling, with conditional requests.
-import { get, post, type Problem } from '../api.js';
-import { h, show } from '../dom.js';
-import { showProblem, statusLine } from '../forms.js';
+// The supervisor board, most urgent first: new and unassigned cases as rows with assignment from the row (a
+// picker of the mission's caseworkers), escalations waiting (acknowledged from here, and assignable when nobody
+// holds the case), closures waiting for approval, stuck cases, the open cases by stage × risk (each cell a link to
+// that list), workload and the weekly indicators. HQ sees every mission, or one chosen by name. Kept current by
+// polling with conditional requests; each part tells loading, empty and failed apart.
+import { get, newIdempotencyKey, post, type Result } from '../api.js';
+import { caseLink, dueCell, missionCell, riskChip } from '../cells.js';
+import { h } from '../dom.js';
+import { formValue, showMessage, showProblem, statusLine } from '../forms.js';
 import { label, t } from '../i18n.js';
 import type { Session } from '../identity.js';
 import { fingerprint, keepFresh } from '../live.js';
+import { MISSION_CODES, missionName } from '../missions.js';
+import { staffPicker } from '../staff.js';
+import { showData, showEmpty, showFailed, showLoading } from '../states.js';
+import { riskRank, sortableTable, type Column } from '../table.js';
 import { formatDuration, formatInstant } from '../time.js';
 import { indicatorCharts } from './board-indicators.js';
 import { RISK_LEVELS, STAGES } from '../../../../libs/domain/src/shared/vocabulary.js';
 
 interface Page<T> { readonly items: readonly T[]; readonly nextCursor: string | null }
-interface StuckCase { caseId: string; risk: string; stage: string; escalationLevel: number; stuckSince: string; reasons: Array<{ code: string; item?: string; level?: number }> }
-interface Escalation { caseId: string; item: string; level: number; risk: string; escalatedAt: string; mission: string }
-interface Row { caseId: string; stage: string; risk: string }
+interface StuckCase { caseId: string; mission: string; risk: string; stage: string; escalationLevel: number; stuckSince: string; reasons: Array<{ code: string; item?: string; level?: number }> }
+interface Escalation { caseId: string; item: string; level: number; risk: string; escalatedAt: string; mission: string; assignee: string | null }
+interface CaseRow { caseId: string; mission: string; stage: string; risk: string; assignee: string | null; nextDueAt: string | null; overdue: boolean; escalationLevel: number }
+interface PendingClosure { caseId: string; mission: string; risk: string; assignee: string | null; reason: string; requestedBy: string; requestedAt: string; overdue: boolean }
 interface Workload { items: Array<{ assignee: string; open: number; overdue: number; escalated: number }>; unassigned: number }
-export function boardPage(root: HTMLElement, session: Session): () => void {
-  const mission = session.missions[0];
+
+/** The missions a board may show: HQ every one (or all at once), a supervisor theirs. */
+function missionChoices(session: Session): { choices: readonly string[]; all: boolean } {
+  return session.role === 'hq_officer' ? { choices: MISSION_CODES, all: true } : { choices: session.missions, all: false };
+}
+
+export function boardPage(root: HTMLElement, session: Session, params: URLSearchParams): () => void {
+  const { choices, all } = missionChoices(session);
+  const asked = params.get('mission') ?? '';
+  const mission: string | undefined = choices.includes(asked) ? asked : all ? undefined : choices[0];
   const query = mission ? `mission=${encodeURIComponent(mission)}&` : '';
-  const stuck = h('div');
-  const escalations = h('div');
-  const grid = h('div');
-  const workload = h('div');
+  const part = (id: string, title: string, testId: string) => {
+    const body = h('div', { 'data-testid': testId });
+    showLoading(body);
+    return { body, section: h('section', { 'aria-labelledby': id, class: 'card' }, h('h2', { id }, title), body) };
+  };
+  const unassigned = part('new-title', t('board.unassignedTitle'), 'unassigned-part');
+  const escalations = part('esc-title', t('board.escalations'), 'escalations-part');
+  const closures = part('closures-title', t('board.closures'), 'closures-part');
+  const stuck = part('stuck-title', t('board.stuck'), 'stuck-part');
+  const grid = part('grid-title', t('board.missionView'), 'grid-part');
+  const workload = part('load-title', t('board.workload'), 'workload-part');
   const indicators = h('div', { class: 'charts', 'data-testid': 'indicators' });
   const refreshIndicators = indicatorCharts(indicators, mission);
   root.replaceChildren(
-    h('h1', {}, t('board.title'), mission ? ` — ${mission}` : ''),
-    h('section', { 'aria-labelledby': 'stuck-title', class: 'card' }, h('h2', { id: 'stuck-title' }, t('board.stuck')), stuck),
-    h('section', { 'aria-labelledby': 'esc-title', class: 'card' }, h('h2', { id: 'esc-title' }, t('board.escalations')), escalations),
-    h('div', { class: 'two' },
-      h('section', { 'aria-labelledby': 'grid-title', class: 'card' }, h('h2', { id: 'grid-title' }, t('board.missionView')), grid),
-      h('section', { 'aria-labelledby': 'load-title', class: 'card' }, h('h2', { id: 'load-title' }, t('board.workload')), workload)),
+    h('h1', {}, t('board.title'), ' — ', mission ? missionName(mission) : t('board.allMissions')),
+    ...(choices.length > 1 ? [missionFilter(choices, all, mission)] : []),
+    unassigned.section, escalations.section, closures.section, stuck.section,
+    h('div', { class: 'two' }, grid.section, workload.section),
     h('section', { 'aria-labelledby': 'ind-title', class: 'card' }, h('h2', { id: 'ind-title' }, t('board.indicators')), h('p', { class: 'legend' }, t('board.indicatorsHint')), indicators),
   );
   const drawn = new Map<string, string>();
-  const redraw = (key: string, data: unknown, draw: () => void): void => {
-    const print = fingerprint(data);
+  /** Draws a part from its answer, only when it changed (so a picker being used is not redrawn under the hand). */
+  const put = <T>(key: string, target: HTMLElement, result: Result<T>, draw: (body: T) => Node | undefined, empty: string): void => {
+    const print = result.ok ? fingerprint(result.body) : `failed:${result.problem.code}`;
     if (drawn.get(key) === print) return;
     drawn.set(key, print);
-    draw();
+    if (!result.ok) return showFailed(target, result.problem);
+    const content = draw(result.body);
+    if (content) showData(target, content);
+    else showEmpty(target, empty);
   };
-
   const refresh = async (): Promise<void> => {
-    const [s, e, c, w] = await Promise.all([
-      get<Page<StuckCase>>(`/v1/stuck-cases?${query}limit=50`),
+    const [n, e, p, s, c, w] = await Promise.all([
+      get<Page<CaseRow>>(`/v1/cases?${query}status=open&assigned=false&limit=50`),
       get<Page<Escalation>>(`/v1/escalations?${query}limit=50`),
-      get<Page<Row>>(`/v1/cases?${query}status=open&limit=200`),
+      get<Page<PendingClosure>>(`/v1/closures/pending?${query}limit=50`),
+      get<Page<StuckCase>>(`/v1/stuck-cases?${query}limit=50`),
+      get<Page<CaseRow>>(`/v1/cases?${query}status=open&limit=200`),
       get<Workload>(`/v1/workload?${query}limit=50`),
       refreshIndicators(),
     ]);
-    if (s.ok) redraw('stuck', s.body, () => show(stuck, stuckTable(s.body.items, mission)));
-    if (e.ok) redraw('esc', e.body, () => show(escalations, escalationTable(e.body.items, mission, () => void refresh())));
-    if (c.ok) redraw('grid', c.body, () => show(grid, stageRiskTable(c.body.items)));
-    if (w.ok) redraw('load', w.body, () => show(workload, workloadTable(w.body)));
+    const changed = (): void => void refresh();
+    put('new', unassigned.body, n, (b) => (b.items.length ? unassignedTable(b.items, all, changed) : undefined), t('board.unassignedNone'));
+    put('esc', escalations.body, e, (b) => (b.items.length ? escalationTable(b.items, all, changed) : undefined), t('board.escalationsNone'));
+    put('closures', closures.body, p, (b) => (b.items.length ? closuresTable(b.items, all) : undefined), t('board.closuresNone'));
+    put('stuck', stuck.body, s, (b) => (b.items.length ? stuckTable(b.items, all) : undefined), t('board.stuckNone'));
+    put('grid', grid.body, c, (b) => stageRiskTable(b.items, mission), '');
+    put('load', workload.body, w, (b) => workloadTable(b), '');
     for (const cell of root.querySelectorAll<HTMLElement>('[data-since]')) cell.textContent = formatDuration(Date.now() - Date.parse(cell.dataset.since!));
   };
   return keepFresh(refresh);
 }
 
-function caseLink(caseId: string): HTMLElement {
-  return h('a', { href: `#/case/${encodeURIComponent(caseId)}` }, caseId);
+function missionFilter(choices: readonly string[], all: boolean, current: string | undefined): HTMLElement {
+  const control = h('select', { id: 'board-mission', name: 'mission' },
+    ...(all ? [h('option', { value: '', selected: current === undefined }, t('board.allMissions'))] : []),
+    ...choices.map((code) => h('option', { value: code, selected: code === current }, missionName(code))));
+  control.addEventListener('change', () => {
+    location.hash = control.value ? `#/board?mission=${encodeURIComponent(control.value)}` : '#/board';
+  });
+  return h('div', { class: 'field inline' }, h('label', { for: 'board-mission' }, t('board.mission')), control);
 }
 
-function riskChip(risk: string): HTMLElement {
-  return h('span', { class: `chip risk-${risk}` }, label('risk', risk));
+const missionColumn = <T extends { mission: string }>(): Column<T> => ({ header: t('col.mission'), cell: (r) => missionCell(r.mission), sortBy: (r) => missionCell(r.mission) });
+
+/** Assignment from a row: a picker of the case's mission's caseworkers and a button; one key per drawn row. */
+function assignFromRow(caseId: string, mission: string, changed: () => void): HTMLElement {
+  const status = statusLine();
+  const key = newIdempotencyKey();
+  const button = h('button', { type: 'submit' }, t('verb.assign'));
+  const form = h('form', { class: 'row-action', 'data-assign': caseId, 'aria-label': t('board.assignCase', { case: caseId }) },
+    staffPicker('caseworkerId', t('action.assignee'), mission, 'caseworker'), button, status);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (button.disabled) return;
+    button.disabled = true;
+    void post(`/v1/cases/${encodeURIComponent(caseId)}/assignment`, { caseworkerId: formValue(form, 'caseworkerId') }, key).then((result) => {
+      button.disabled = false;
+      if (!result.ok) return showProblem(status, result.problem);
+      showMessage(status, 'board.assigned');
+      changed();
+    });
+  });
+  return form;
 }
 
-function stuckTable(items: readonly StuckCase[], mission: string | undefined): HTMLElement {
-  if (items.length === 0) return h('p', {}, t('board.stuckNone'));
-  return h('table', { 'data-testid': 'stuck-cases' },
-    h('thead', {}, h('tr', {}, ...(['col.case', 'col.risk', 'col.stage', 'col.reasons', 'col.stuckFor', 'col.level'] as const).map((k) => h('th', { scope: 'col' }, t(k))))),
-    h('tbody', {}, ...items.map((item) => h('tr', { 'data-case': item.caseId },
-      h('td', {}, caseLink(item.caseId)),
-      h('td', {}, riskChip(item.risk)),
-      h('td', {}, label('stage', item.stage)),
-      h('td', {}, item.reasons.map((r) => t(`stuck.${r.code}` as 'stuck.inactivity', { item: r.item ? label('item', r.item) : '', level: r.level ?? '' })).join('; ')),
-      h('td', { 'data-since': item.stuckSince, title: formatInstant(item.stuckSince, mission) }, formatDuration(Date.now() - Date.parse(item.stuckSince))),
-      h('td', {}, String(item.escalationLevel))))));
+function unassignedTable(items: readonly CaseRow[], all: boolean, changed: () => void): HTMLElement {
+  // Most urgent first: risk, then the nearest deadline.
+  const ordered = [...items].sort((a, b) => riskRank(a.risk) - riskRank(b.risk) || (a.nextDueAt ?? '9').localeCompare(b.nextDueAt ?? '9'));
+  return sortableTable(ordered, [
+    { header: t('col.case'), cell: (r) => caseLink(r.caseId), sortBy: (r) => r.caseId },
+    ...(all ? [missionColumn<CaseRow>()] : []),
+    { header: t('col.risk'), cell: (r) => riskChip(r.risk), sortBy: (r) => riskRank(r.risk) },
+    { header: t('col.stage'), cell: (r) => label('stage', r.stage), sortBy: (r) => STAGES.indexOf(r.stage as never) },
+    { header: t('col.nextDue'), cell: (r) => dueCell(r.nextDueAt, r.overdue, r.mission), sortBy: (r) => r.nextDueAt ?? '9' },
+    { header: t('col.assign'), cell: (r) => assignFromRow(r.caseId, r.mission, changed) },
+  ], { testId: 'unassigned', rowKey: (r) => r.caseId });
 }
 
-function escalationTable(items: readonly Escalation[], mission: string | undefined, changed: () => void): HTMLElement {
-  if (items.length === 0) return h('p', {}, t('board.escalationsNone'));
-  return h('table', { 'data-testid': 'escalations' },
-    h('thead', {}, h('tr', {}, ...(['col.case', 'col.item', 'col.level', 'col.risk', 'col.waiting', 'col.action'] as const).map((k) => h('th', { scope: 'col' }, t(k))))),
-    h('tbody', {}, ...items.map((item) => {
-      const status = statusLine();
-      const button = h('button', { type: 'button', 'aria-label': t('board.acknowledgeItem', { item: label('item', item.item), case: item.caseId }) }, t('board.acknowledge'));
-      button.addEventListener('click', () => {
-        button.disabled = true;
-        void post(`/v1/cases/${encodeURIComponent(item.caseId)}/escalations/acknowledged`, { item: item.item }).then((result) => {
-          button.disabled = false;
-          if (!result.ok) showProblem(status, result.problem as Problem);
-          else changed();
-        });
+function escalationTable(items: readonly Escalation[], all: boolean, changed: () => void): HTMLElement {
+  const acknowledge = (item: Escalation): HTMLElement => {
+    const status = statusLine();
+    const key = newIdempotencyKey();
+    const button = h('button', { type: 'button', 'aria-label': t('board.acknowledgeItem', { item: label('item', item.item), case: item.caseId }) }, t('board.acknowledge'));
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      void post(`/v1/cases/${encodeURIComponent(item.caseId)}/escalations/acknowledged`, { item: item.item }, key).then((result) => {
+        button.disabled = false;
+        if (!result.ok) showProblem(status, result.problem);
+        else changed();
       });
-      return h('tr', { 'data-case': item.caseId },
-        h('td', {}, caseLink(item.caseId)),
-        h('td', {}, label('item', item.item)),
-        h('td', {}, String(item.level)),
-        h('td', {}, riskChip(item.risk)),
-        h('td', { 'data-since': item.escalatedAt, title: formatInstant(item.escalatedAt, mission) }, formatDuration(Date.now() - Date.parse(item.escalatedAt))),
-        h('td', {}, button, status));
-    })));
+    });
+    return h('div', {}, button, status, item.assignee ? null : assignFromRow(item.caseId, item.mission, changed));
+  };
+  return sortableTable(items, [
+    { header: t('col.case'), cell: (r) => caseLink(r.caseId), sortBy: (r) => r.caseId },
+    ...(all ? [missionColumn<Escalation>()] : []),
+    { header: t('col.item'), cell: (r) => label('item', r.item) },
+    { header: t('col.level'), cell: (r) => String(r.level), sortBy: (r) => r.level },
+    { header: t('col.risk'), cell: (r) => riskChip(r.risk), sortBy: (r) => riskRank(r.risk) },
+    { header: t('col.assignee'), cell: (r) => r.assignee ?? t('case.unassigned') },
+    { header: t('col.waiting'), cell: (r) => h('span', { 'data-since': r.escalatedAt, title: formatInstant(r.escalatedAt, r.mission) }, formatDuration(Date.now() - Date.parse(r.escalatedAt))), sortBy: (r) => r.escalatedAt },
+    { header: t('col.action'), cell: acknowledge },
+  ], { testId: 'escalations', rowKey: (r) => r.caseId });
 }
 
-function stageRiskTable(rows: readonly Row[]): HTMLElement {
+function closuresTable(items: readonly PendingClosure[], all: boolean): HTMLElement {
+  return sortableTable(items, [
+    { header: t('col.case'), cell: (r) => caseLink(r.caseId), sortBy: (r) => r.caseId },
+    ...(all ? [missionColumn<PendingClosure>()] : []),
+    { header: t('col.risk'), cell: (r) => riskChip(r.risk), sortBy: (r) => riskRank(r.risk) },
+    { header: t('col.reason'), cell: (r) => label('closure', r.reason) },
+    { header: t('col.requestedBy'), cell: (r) => r.requestedBy },
+    { header: t('col.waiting'), cell: (r) => h('span', { 'data-since': r.requestedAt, class: r.overdue ? 'overdue' : '', title: formatInstant(r.requestedAt, r.mission) }, formatDuration(Date.now() - Date.parse(r.requestedAt))), sortBy: (r) => r.requestedAt },
+  ], { testId: 'pending-closures', rowKey: (r) => r.caseId });
+}
+
+function stuckTable(items: readonly StuckCase[], all: boolean): HTMLElement {
+  return sortableTable(items, [
+    { header: t('col.case'), cell: (r) => caseLink(r.caseId), sortBy: (r) => r.caseId },
+    ...(all ? [missionColumn<StuckCase>()] : []),
+    { header: t('col.risk'), cell: (r) => riskChip(r.risk), sortBy: (r) => riskRank(r.risk) },
+    { header: t('col.stage'), cell: (r) => label('stage', r.stage) },
+    { header: t('col.reasons'), cell: (r) => r.reasons.map((x) => t(`stuck.${x.code}` as 'stuck.inactivity', { item: x.item ? label('item', x.item) : '', level: x.level ?? '' })).join('; ') },
+    { header: t('col.stuckFor'), cell: (r) => h('span', { 'data-since': r.stuckSince, title: formatInstant(r.stuckSince, r.mission) }, formatDuration(Date.now() - Date.parse(r.stuckSince))), sortBy: (r) => r.stuckSince },
+    { header: t('col.level'), cell: (r) => String(r.escalationLevel), sortBy: (r) => r.escalationLevel },
+  ], { testId: 'stuck-cases', rowKey: (r) => r.caseId });
+}
+
+/** Open cases by stage × risk; every count links to the list of exactly those cases. */
+function stageRiskTable(rows: readonly CaseRow[], mission: string | undefined): HTMLElement {
   const count = (stage: string, risk: string): number => rows.filter((r) => r.stage === stage && r.risk === risk).length;
-  return h('table', { 'data-testid': 'stage-risk' },
+  const link = (n: number, filters: Record<string, string>): HTMLElement => {
+    const params = new URLSearchParams({ ...(mission ? { mission } : {}), status: 'open', ...filters });
+    return h('a', { href: `#/cases?${params.toString()}`, 'aria-label': t('board.cellLink', { count: n, ...Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, label(k, v)])) }) }, String(n));
+  };
+  return h('table', { 'data-testid': 'stage-risk', class: 'grid' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('col.stage')), ...RISK_LEVELS.map((r) => h('th', { scope: 'col' }, label('risk', r))), h('th', { scope: 'col' }, t('col.total')))),
     h('tbody', {}, ...STAGES.map((stage) => h('tr', {},
       h('th', { scope: 'row' }, label('stage', stage)),
       ...RISK_LEVELS.map((risk) => {
         const n = count(stage, risk);
-        return h('td', { class: n > 0 ? `heat risk-${risk}` : 'heat' }, String(n));
+        return h('td', { class: n > 0 ? `heat risk-${risk}` : 'heat' }, n > 0 ? link(n, { stage, risk }) : '0');
       }),
       h('td', {}, String(rows.filter((r) => r.stage === stage).length))))));
 }
 
 function workloadTable(load: Workload): HTMLElement {
   return h('div', {},
-    h('table', { 'data-testid': 'workload' },
-      h('thead', {}, h('tr', {}, ...(['col.assignee', 'col.open', 'col.overdue', 'col.escalated'] as const).map((k) => h('th', { scope: 'col' }, t(k))))),
-      h('tbody', {}, ...load.items.map((w) => h('tr', {}, h('td', {}, w.assignee), h('td', {}, String(w.open)), h('td', {}, String(w.overdue)), h('td', {}, String(w.escalated)))))),
+    sortableTable(load.items, [
+      { header: t('col.assignee'), cell: (w) => w.assignee, sortBy: (w) => w.assignee },
+      { header: t('col.open'), cell: (w) => String(w.open), sortBy: (w) => w.open },
+      { header: t('col.overdue'), cell: (w) => String(w.overdue), sortBy: (w) => w.overdue },
+      { header: t('col.escalated'), cell: (w) => String(w.escalated), sortBy: (w) => w.escalated },
+    ], { testId: 'workload', rowKey: (w) => w.assignee }),
     h('p', {}, t('board.unassigned', { count: load.unassigned })));
 }

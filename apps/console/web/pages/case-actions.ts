@@ -1,21 +1,20 @@
-// The forms of the commands the signed-in user may send to a case, one per command route of the API, shown only
-// when the case reading's `permittedCommands` allows it and the case stands where the command makes sense. Every
-// choice (step, task, window, recipient) comes from the reading; each form shows the API's answer or its domain
-// error (`code`, `detail`) right under itself.
-import { get, post, type Problem } from '../api.js';
+// What can be done on the case now, grouped by step of the procedure, each form with a verb for its button and
+// safe defaults: nothing is pre-selected where a wrong choice would share her data or set the wrong course.
+// Only what the reading's `permittedCommands` allows and the case stands ready for is offered; what the domain
+// would still refuse (no consent in force, identity not verified) is shown disabled with the reason.
+// Closing a case and acting without consent ask for confirmation with a summary of what it means.
 import type { CaseView, Reading } from '../case-reading.js';
+import { drawActionForm, type Accepted, type ActionForm } from '../action-form.js';
+import { refusals, whyNotTask, whyNotVerificationRequest } from '../blockers.js';
 import { h, show } from '../dom.js';
-import { checkbox, formChecked, formValue, input, select, showMessage, showProblem, statusLine, textarea } from '../forms.js';
+import { checkbox, confirmStep, formChecked, formValue, input, select, textarea } from '../forms.js';
 import { label, t } from '../i18n.js';
-import type { Session } from '../identity.js';
 import { mayRun, type CommandPath } from '../permissions.js';
+import { staffPicker } from '../staff.js';
 import { TASK_IDS } from '../../../../libs/domain/src/protocol/protocol-definition.js';
 import {
   CLOSURE_REASONS, CONSENT_CATEGORIES, CONSENT_EXCEPTION_GROUNDS, CONSENT_METHODS, CONTACT_CHANNELS, PAUSE_REASONS,
 } from '../../../../libs/domain/src/shared/vocabulary.js';
-
-type Body = Record<string, unknown>;
-type Send = (path: CommandPath, body: Body, status: HTMLElement) => void;
 
 /** What may still be done on a closed case (the domain refuses the rest with CASE_CLOSED). */
 const ON_CLOSED: readonly CommandPath[] = ['notes', 'shares', 'reopened'];
@@ -24,142 +23,206 @@ const ENDED_BY_COMPLETE_STEP: readonly string[] = ['implementation'];
 const NEEDS = ['safety', 'medical', 'shelter', 'legal', 'psychosocial'];
 /** Tasks a plan may list: the verification answer is opened by the request, never planned. */
 const PLANNABLE = TASK_IDS.filter((task) => task !== 'verification_answer');
-/** A user id as the API takes it for a share. */
-const USER_ID_PATTERN = '[A-Za-z0-9][A-Za-z0-9._:@\\-]{0,127}';
+
+type Group = 'engagement' | 'assessment' | 'plan' | 'implementation' | 'follow_up' | 'case';
+const GROUPS: readonly Group[] = ['engagement', 'assessment', 'plan', 'implementation', 'follow_up', 'case'];
 
 const optional = (value: string): string | undefined => (value.trim() === '' ? undefined : value);
 
-export function drawActions(target: HTMLElement, session: Session, reading: Reading, redraw: (next: Reading) => void): void {
+export function drawActions(target: HTMLElement, reading: Reading, accepted: Accepted): void {
   const view = reading.case;
   const may = (path: CommandPath): boolean =>
-    (view.status !== 'closed' || ON_CLOSED.includes(path)) && mayRun(path, session.role, reading.permittedCommands);
-  const send: Send = (path, body, status) => {
-    status.className = 'form-status';
-    status.textContent = t('action.sending');
-    void post<CaseView>(`/v1/cases/${encodeURIComponent(view.caseId)}/${path}`, body).then(async (result) => {
-      if (!result.ok) return showProblem(status, result.problem as Problem);
-      const fresh = await get<Reading>(`/v1/cases/${encodeURIComponent(view.caseId)}`);
-      if (fresh.ok) redraw(fresh.body);
-      const line = target.querySelector<HTMLElement>(`[data-command="${path}"] .form-status`);
-      if (line) showMessage(line, 'action.done');
-    });
+    (view.status !== 'closed' || ON_CLOSED.includes(path)) && mayRun(path, reading.permittedCommands);
+  const groups = new Map<Group, HTMLElement[]>();
+  const add = (group: Group, spec: ActionForm): void => {
+    groups.set(group, [...(groups.get(group) ?? []), drawActionForm(view, spec, accepted)]);
   };
-  const forms: HTMLElement[] = [];
-  const form = (path: CommandPath, title: string, fields: HTMLElement[], body: (f: HTMLFormElement) => Body, buttons?: HTMLElement[]): void => {
-    const status = statusLine();
-    const element = h('form', { class: 'action', 'data-command': path }, h('h3', {}, title), ...fields, ...(buttons ?? [h('button', { type: 'submit' }, t('action.submit'))]), status);
-    element.addEventListener('submit', (e) => {
-      e.preventDefault();
-      send(path, body(element), status);
-    });
-    forms.push(element);
-  };
-
   const open = (kind: string) => view.openItems.filter((i) => i.kind === kind);
   const isOpen = (item: string): boolean => view.openItems.some((i) => i.item === item);
 
   for (const item of view.openItems.filter((i) => i.escalationLevel > 0)) {
-    if (may('escalations/acknowledged')) form('escalations/acknowledged', t('action.acknowledge', { item: label('item', item.item), level: item.escalationLevel }), [], () => ({ item: item.item }));
+    if (may('escalations/acknowledged')) {
+      add('case', { path: 'escalations/acknowledged', title: t('action.acknowledge', { item: label('item', item.item), level: item.escalationLevel }), fields: [], verb: t('verb.acknowledge'), body: () => ({ item: item.item }) });
+    }
   }
-  if (may('assignment')) form('assignment', t('action.assign'), [input('caseworkerId', t('action.assignee'), { required: true, value: view.assignee ?? '' })], (f) => ({ caseworkerId: formValue(f, 'caseworkerId') }));
-  if (may('shares')) form('shares', t('action.share'), [input('userId', t('action.shareWith'), { required: true, pattern: USER_ID_PATTERN, autocomplete: 'off' })], (f) => ({ userId: formValue(f, 'userId') }));
-  if (may('contacts')) {
-    form('contacts', t('action.contact'), [
-      select('channel', t('action.channel'), 'channel', CONTACT_CHANNELS, 'walk_in'),
-      select('outcome', t('action.outcome'), 'outcome', ['reached', 'unreachable'], 'reached'),
-      checkbox('confidentialityExplained', t('action.confidentiality'), true),
-    ], (f) => ({ channel: formValue(f, 'channel'), outcome: formValue(f, 'outcome'), confidentialityExplained: formChecked(f, 'confidentialityExplained') }));
+  if (may('contacts') && view.status !== 'closed') {
+    const channel = view.intake && (CONTACT_CHANNELS as readonly string[]).includes(view.intake.channel) ? view.intake.channel : undefined;
+    add('engagement', {
+      path: 'contacts', title: t('action.contact'), verb: t('verb.contact'),
+      fields: [
+        select('channel', t('action.channel'), 'channel', CONTACT_CHANNELS, channel === undefined ? {} : { selected: channel }),
+        select('outcome', t('action.outcome'), 'outcome', ['reached', 'unreachable']),
+        checkbox('confidentialityExplained', t('action.confidentiality')),
+      ],
+      body: (f) => ({ channel: formValue(f, 'channel'), outcome: formValue(f, 'outcome'), confidentialityExplained: formChecked(f, 'confidentialityExplained') }),
+    });
   }
-  identityForm(view, may('identity-verification'), form);
+  if (may('consents/given')) {
+    add('engagement', {
+      path: 'consents/given', title: t('action.consent'), verb: t('action.give'),
+      fields: [select('category', t('action.category'), 'consent', CONSENT_CATEGORIES), select('method', t('action.method'), 'method', CONSENT_METHODS)],
+      body: (f) => ({ category: formValue(f, 'category'), method: formValue(f, 'method') }),
+      alternatives: [{ path: 'consents/refused', verb: t('action.refuse') }, { path: 'consents/withdrawn', verb: t('action.withdraw') }],
+    });
+  }
+  if (may('consent-exceptions')) {
+    const categories = CONSENT_CATEGORIES.filter((c) => !view.consent[c]?.exception && view.consent[c]?.status !== 'given');
+    if (categories.length) {
+      add('engagement', {
+        path: 'consent-exceptions', title: t('action.consentException'), verb: t('verb.consentException'),
+        fields: [
+          h('p', { class: 'notice' }, t('action.exceptionWarning')),
+          select('category', t('action.category'), 'consent', categories),
+          select('ground', t('action.ground'), 'ground', CONSENT_EXCEPTION_GROUNDS),
+          textarea('reason', t('action.exceptionReason'), { required: true }),
+        ],
+        body: (f) => ({ category: formValue(f, 'category'), ground: formValue(f, 'ground'), reason: formValue(f, 'reason') }),
+        confirm: (f) => confirmStep(t('confirm.exceptionTitle'), [
+          h('p', {}, t('confirm.exceptionSummary', { category: label('consent', formValue(f, 'category')), ground: label('ground', formValue(f, 'ground')) })),
+        ], t('verb.consentException')),
+      });
+    }
+  }
+  identityForm(view, may('identity-verification'), (spec) => add('assessment', spec));
   if (may('assessment') && isOpen('assessment')) {
-    form('assessment', t('action.assessment'), [
-      h('fieldset', {}, h('legend', {}, t('action.needs')), ...NEEDS.map((n) => checkbox(`need-${n}`, label('need', n)))),
-      select('wish', t('action.wish'), 'wish', ['return', 'stay', 'undecided'], 'undecided'),
-      checkbox('familyIsRiskSource', t('action.familyRisk')),
-      checkbox('safetyPlanAgreed', t('action.safetyPlan')),
-    ], (f) => ({
-      needs: Object.fromEntries(NEEDS.map((n) => [n, formChecked(f, `need-${n}`)])),
-      wish: formValue(f, 'wish'),
-      familyIsRiskSource: formChecked(f, 'familyIsRiskSource'),
-      safetyPlanAgreed: formChecked(f, 'safetyPlanAgreed'),
-    }));
+    add('assessment', {
+      path: 'assessment', title: t('action.assessment'), verb: t('verb.assessment'),
+      fields: [
+        h('fieldset', {}, h('legend', {}, t('action.needs')), ...NEEDS.map((n) => checkbox(`need-${n}`, label('need', n)))),
+        select('wish', t('action.wish'), 'wish', ['return', 'stay', 'undecided']),
+        checkbox('familyIsRiskSource', t('action.familyRisk')),
+        checkbox('safetyPlanAgreed', t('action.safetyPlan')),
+      ],
+      body: (f) => ({
+        needs: Object.fromEntries(NEEDS.map((n) => [n, formChecked(f, `need-${n}`)])),
+        wish: formValue(f, 'wish'),
+        familyIsRiskSource: formChecked(f, 'familyIsRiskSource'),
+        safetyPlanAgreed: formChecked(f, 'safetyPlanAgreed'),
+      }),
+    });
+  }
+  const windows = view.clinicalWindows.filter((w) => w.status === 'open' && w.remainingMs > 0).map((w) => w.window);
+  if (may('clinical-care') && windows.length) {
+    add('assessment', {
+      path: 'clinical-care', title: t('action.clinicalCare'), verb: t('verb.clinicalCare'),
+      fields: [select('window', t('action.window'), 'window', windows), textarea('medicalDetails', t('action.medicalDetails'))],
+      body: (f) => ({ window: formValue(f, 'window'), medicalDetails: optional(formValue(f, 'medicalDetails')) }),
+    });
   }
   // The first plan ends the action-plan step; during implementation a new plan revises it.
   if (may('action-plan') && (isOpen('action_plan') || isOpen('implementation'))) {
-    form('action-plan', t('action.actionPlan'), [
-      select('goal', t('action.goal'), 'wish', ['return', 'stay'], 'stay'),
-      h('fieldset', {}, h('legend', {}, t('action.tasks')), ...PLANNABLE.map((task) => checkbox(`task-${task}`, label('item', task)))),
-    ], (f) => ({ goal: formValue(f, 'goal'), tasks: PLANNABLE.filter((task) => formChecked(f, `task-${task}`)) }));
+    add('plan', {
+      path: 'action-plan', title: t(isOpen('implementation') ? 'action.revisePlan' : 'action.actionPlan'), verb: t('verb.actionPlan'),
+      fields: [
+        select('goal', t('action.goal'), 'wish', ['return', 'stay']),
+        h('fieldset', {}, h('legend', {}, t('action.tasks')), ...PLANNABLE.map((task) => checkbox(`task-${task}`, label('item', task)))),
+      ],
+      body: (f) => ({ goal: formValue(f, 'goal'), tasks: PLANNABLE.filter((task) => formChecked(f, `task-${task}`)) }),
+    });
   }
-  const workable = open('task').filter((i) => i.item !== 'verification_answer');
-  const notStarted = workable.filter((i) => i.status === 'open').map((i) => i.item);
+  const workable = open('task').filter((i) => i.item !== 'verification_answer').map((i) => i.item);
+  const notStarted = open('task').filter((i) => i.item !== 'verification_answer' && i.status === 'open').map((i) => i.item);
+  const taskRefusals = refusals(workable, (task) => whyNotTask(view, task));
   if (may('tasks/started') && notStarted.length) {
-    form('tasks/started', t('action.startTask'), [select('task', t('action.task'), 'item', notStarted)], (f) => ({ task: formValue(f, 'task') }));
+    add('implementation', {
+      path: 'tasks/started', title: t('action.startTask'), verb: t('verb.startTask'),
+      fields: [select('task', t('action.task'), 'item', notStarted, { disabled: taskRefusals })],
+      body: (f) => ({ task: formValue(f, 'task') }),
+    });
   }
   if (may('tasks/completed') && workable.length) {
-    form('tasks/completed', t('action.completeTask'), [
-      select('task', t('action.task'), 'item', workable.map((i) => i.item)),
-      textarea('note', t('action.optionalNote')),
-    ], (f) => ({ task: formValue(f, 'task'), note: optional(formValue(f, 'note')) }));
+    add('implementation', {
+      path: 'tasks/completed', title: t('action.completeTask'), verb: t('verb.completeTask'),
+      fields: [select('task', t('action.task'), 'item', workable, { disabled: taskRefusals }), textarea('note', t('action.optionalNote'))],
+      body: (f) => ({ task: formValue(f, 'task'), note: optional(formValue(f, 'note')) }),
+    });
   }
   const openSteps = open('step').map((i) => i.item);
   const plainSteps = openSteps.filter((step) => ENDED_BY_COMPLETE_STEP.includes(step));
   if (may('steps/completed') && plainSteps.length) {
-    form('steps/completed', t('action.completeStep'), [select('step', t('action.step'), 'item', plainSteps)], (f) => ({ step: formValue(f, 'step') }));
+    add('implementation', {
+      path: 'steps/completed', title: t('action.completeStep'), verb: t('verb.completeStep'),
+      fields: [select('step', t('action.step'), 'item', plainSteps)],
+      body: (f) => ({ step: formValue(f, 'step') }),
+    });
   }
   const followUps = openSteps.filter((step) => step === 'follow_up_day_7' || step === 'follow_up_day_30');
   if (may('follow-ups') && followUps.length) {
-    form('follow-ups', t('action.followUp'), [
-      select('step', t('action.step'), 'item', followUps),
-      select('outcome', t('action.outcome'), 'outcome', ['reached', 'unreachable'], 'reached'),
-      textarea('note', t('action.optionalNote')),
-    ], (f) => ({ step: formValue(f, 'step'), outcome: formValue(f, 'outcome'), note: optional(formValue(f, 'note')) }));
+    add('follow_up', {
+      path: 'follow-ups', title: t('action.followUp'), verb: t('verb.followUp'),
+      fields: [
+        select('step', t('action.step'), 'item', followUps, followUps.length === 1 ? { selected: followUps[0] } : {}),
+        select('outcome', t('action.outcome'), 'outcome', ['reached', 'unreachable']),
+        textarea('note', t('action.optionalNote')),
+      ],
+      body: (f) => ({ step: formValue(f, 'step'), outcome: formValue(f, 'outcome'), note: optional(formValue(f, 'note')) }),
+    });
   }
-  const windows = view.clinicalWindows.filter((w) => w.status === 'open' && w.remainingMs > 0).map((w) => w.window);
-  if (may('clinical-care') && windows.length) {
-    form('clinical-care', t('action.clinicalCare'), [
-      select('window', t('action.window'), 'window', windows),
-      textarea('medicalDetails', t('action.medicalDetails')),
-    ], (f) => ({ window: formValue(f, 'window'), medicalDetails: optional(formValue(f, 'medicalDetails')) }));
+  if (may('assignment') && view.status !== 'closed') {
+    add('case', {
+      path: 'assignment', title: view.assignee ? t('action.reassign') : t('action.assign'), verb: t('verb.assign'),
+      fields: [staffPicker('caseworkerId', t('action.assignee'), view.missionCode, 'caseworker', view.assignee)],
+      body: (f) => ({ caseworkerId: formValue(f, 'caseworkerId') }),
+    });
   }
-  if (may('consents/given')) consentForm(send, forms);
-  if (may('consent-exceptions')) {
-    const categories = CONSENT_CATEGORIES.filter((c) => !view.consent[c]?.exception && view.consent[c]?.status !== 'given');
-    if (categories.length) {
-      form('consent-exceptions', t('action.consentException'), [
-        select('category', t('action.category'), 'consent', categories),
-        select('ground', t('action.ground'), 'ground', CONSENT_EXCEPTION_GROUNDS),
-        textarea('reason', t('action.exceptionReason'), { required: true }),
-      ], (f) => ({ category: formValue(f, 'category'), ground: formValue(f, 'ground'), reason: formValue(f, 'reason') }));
-    }
+  if (may('shares')) {
+    add('case', {
+      path: 'shares', title: t('action.share'), verb: t('verb.share'),
+      fields: [staffPicker('userId', t('action.shareWith'), view.missionCode, 'caseworker', view.assignee)],
+      body: (f) => ({ userId: formValue(f, 'userId') }),
+    });
   }
-  if (view.pause ? may('resume') : may('pause')) {
-    if (view.pause) form('resume', t('action.resume'), [], () => ({}));
-    else form('pause', t('action.pause'), [select('reason', t('action.pauseReason'), 'pause', PAUSE_REASONS)], (f) => ({ reason: formValue(f, 'reason') }));
+  if (view.status !== 'closed' && (view.pause ? may('resume') : may('pause'))) {
+    if (view.pause) add('case', { path: 'resume', title: t('action.resume'), verb: t('verb.resume'), fields: [], body: () => ({}) });
+    else add('case', { path: 'pause', title: t('action.pause'), verb: t('verb.pause'), fields: [select('reason', t('action.pauseReason'), 'pause', PAUSE_REASONS)], body: (f) => ({ reason: formValue(f, 'reason') }) });
   }
-  if (may('notes')) form('notes', t('action.note'), [textarea('text', t('action.noteText'), { required: true })], (f) => ({ text: formValue(f, 'text') }));
-  if (view.status === 'open' && may('closure/requested')) {
-    form('closure/requested', t('action.requestClosure'), [select('reason', t('action.closureReason'), 'closure', CLOSURE_REASONS)], (f) => ({ reason: formValue(f, 'reason') }));
+  if (may('notes')) add('case', { path: 'notes', title: t('action.note'), verb: t('verb.note'), fields: [textarea('text', t('action.noteText'), { required: true })], body: (f) => ({ text: formValue(f, 'text') }) });
+  // Not while the case is still being taken in: a case closes after she was engaged, or as unreachable later.
+  if (view.status === 'open' && view.stage !== 'intake' && may('closure/requested')) {
+    add('case', {
+      path: 'closure/requested', title: t('action.requestClosure'), verb: t('verb.requestClosure'),
+      fields: [select('reason', t('action.closureReason'), 'closure', CLOSURE_REASONS)],
+      body: (f) => ({ reason: formValue(f, 'reason') }),
+    });
   }
-  if (view.status === 'closure_requested' && may('closure/approved')) form('closure/approved', t('action.approveClosure'), [], () => ({}));
+  if (view.status === 'closure_requested' && may('closure/approved')) {
+    add('case', {
+      path: 'closure/approved', title: t('action.approveClosure'), verb: t('verb.approveClosure'), fields: [], body: () => ({}),
+      confirm: () => confirmStep(t('confirm.closureTitle', { id: view.caseId }), closureSummary(view), t('verb.approveClosure')),
+    });
+  }
   if (view.status === 'closure_requested' && may('closure/rejected')) {
-    form('closure/rejected', t('action.rejectClosure'), [textarea('note', t('action.optionalNote'))], (f) => ({ note: optional(formValue(f, 'note')) }));
+    add('case', { path: 'closure/rejected', title: t('action.rejectClosure'), verb: t('verb.rejectClosure'), fields: [textarea('note', t('action.optionalNote'))], body: (f) => ({ note: optional(formValue(f, 'note')) }) });
   }
   if (view.status === 'closed' && may('reopened')) {
-    form('reopened', t('action.reopen'), [textarea('note', t('action.optionalNote'))], (f) => ({ note: optional(formValue(f, 'note')) }));
+    add('case', { path: 'reopened', title: t('action.reopen'), verb: t('verb.reopen'), fields: [textarea('note', t('action.optionalNote'))], body: (f) => ({ note: optional(formValue(f, 'note')) }) });
   }
 
-  show(target, h('h2', { id: 'actions-title' }, t('case.actions')), ...(forms.length ? forms : [h('p', {}, t('case.noActions'))]));
+  const drawn = GROUPS.filter((g) => groups.has(g)).map((g) =>
+    h('section', { class: 'action-group', 'aria-labelledby': `group-${g}`, 'data-group': g }, h('h3', { id: `group-${g}` }, t(`group.${g}`)), ...groups.get(g)!));
+  show(target, h('h2', { id: 'actions-title' }, t('case.actions')), ...(drawn.length ? drawn : [h('p', {}, t('case.noActions'))]));
 }
 
-type FormOf = (path: CommandPath, title: string, fields: HTMLElement[], body: (f: HTMLFormElement) => Body) => void;
+/** What approving the closure leaves undone: every open step and task, and what still waits for consent. */
+function closureSummary(view: CaseView): Node[] {
+  const open = view.openItems.map((i) => label('item', i.item));
+  const waiting = (view.waitingForConsent ?? []).map((w) => label('item', w.item));
+  const still = [...open, ...waiting];
+  return [
+    h('p', {}, t('confirm.closureReason', { reason: label('closure', view.pendingClosure?.reason ?? '') })),
+    still.length
+      ? h('div', { class: 'notice danger' }, h('p', {}, t('confirm.closureOpenItems', { count: still.length })), h('ul', { 'data-testid': 'closure-open-items' }, ...still.map((s) => h('li', {}, s))))
+      : h('p', {}, t('confirm.closureNothingOpen')),
+  ];
+}
 
 /**
  * One select of what happened, offered by where the identity stands: a document seen while not yet verified; a
- * request while the verification step is open; the answer while the verification answer is awaited.
+ * request while the verification step is open (refused without consent to share with the home authorities); the
+ * answer while the verification answer is awaited.
  */
-function identityForm(view: CaseView, allowed: boolean, form: FormOf): void {
-  if (!allowed) return;
+function identityForm(view: CaseView, allowed: boolean, add: (spec: ActionForm) => void): void {
+  if (!allowed || view.status === 'closed') return;
   const verified = view.identity === 'documents_seen' || view.identity === 'confirmed';
   const options = [
     ...(verified ? [] : ['documents_seen.passport', 'documents_seen.national_id', 'documents_seen.other']),
@@ -167,32 +230,18 @@ function identityForm(view: CaseView, allowed: boolean, form: FormOf): void {
     ...(view.openItems.some((i) => i.item === 'verification_answer') ? ['answer_received.confirmed', 'answer_received.not_confirmed'] : []),
   ];
   if (!options.length) return;
-  form('identity-verification', t('action.identity'), [
-    h('p', { class: 'legend' }, t('identityStatus', { status: label('identityState', view.identity) })),
-    select('outcome', t('action.identityOutcome'), 'identity', options),
-    input('documentNumber', t('action.documentNumber'), { autocomplete: 'off', maxlength: 40 }),
-  ], (f) => {
-    const [kind, detail] = formValue(f, 'outcome').split('.') as [string, string | undefined];
-    const outcome = kind === 'documents_seen' ? { kind, document: detail } : kind === 'answer_received' ? { kind, confirmed: detail === 'confirmed' } : { kind };
-    const documentNumber = kind === 'documents_seen' ? optional(formValue(f, 'documentNumber')) : undefined;
-    return { outcome, documentNumber };
+  add({
+    path: 'identity-verification', title: t('action.identity'), verb: t('verb.identity'),
+    fields: [
+      h('p', { class: 'legend' }, t('identityStatus', { status: label('identityState', view.identity) })),
+      select('outcome', t('action.identityOutcome'), 'identity', options, { disabled: refusals(options, (o) => (o === 'request_sent' ? whyNotVerificationRequest(view) : undefined)) }),
+      input('documentNumber', t('action.documentNumber'), { autocomplete: 'off', maxlength: 40 }),
+    ],
+    body: (f) => {
+      const [kind, detail] = formValue(f, 'outcome').split('.') as [string, string | undefined];
+      const outcome = kind === 'documents_seen' ? { kind, document: detail } : kind === 'answer_received' ? { kind, confirmed: detail === 'confirmed' } : { kind };
+      const documentNumber = kind === 'documents_seen' ? optional(formValue(f, 'documentNumber')) : undefined;
+      return { outcome, documentNumber };
+    },
   });
-}
-
-/** Given, refused or withdrawn: one form, three buttons, each sending its own command. */
-function consentForm(send: Send, forms: HTMLElement[]): void {
-  const status = statusLine();
-  const element = h('form', { class: 'action', 'data-command': 'consents/given' }, h('h3', {}, t('action.consent')),
-    select('category', t('action.category'), 'consent', CONSENT_CATEGORIES),
-    select('method', t('action.method'), 'method', CONSENT_METHODS),
-    h('button', { type: 'submit', value: 'consents/given' }, t('action.give')),
-    h('button', { type: 'submit', value: 'consents/refused', class: 'secondary' }, t('action.refuse')),
-    h('button', { type: 'submit', value: 'consents/withdrawn', class: 'secondary' }, t('action.withdraw')),
-    status);
-  element.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const path = ((e as SubmitEvent).submitter as HTMLButtonElement | null)?.value as CommandPath | undefined;
-    send(path ?? 'consents/given', { category: formValue(element, 'category'), method: formValue(element, 'method') }, status);
-  });
-  forms.push(element);
 }

@@ -1,37 +1,103 @@
-// One case: where it stands, every clock as a bar, the clinical windows apart, the escalation ladder, consent per
-// recipient, the timeline in plain words, and only the actions the signed-in user may take — each form showing
-// the API's answer or domain error right under it. Kept current by polling; the forms are redrawn only when the
-// case itself changed (a new version), so nothing being typed is lost to a refresh.
-import { get } from '../api.js';
-import type { CaseView, Clock, Reading } from '../case-reading.js';
+// One case as a caseworker works it: her details and safety first, then the open steps with their deadlines and
+// what can be done now, grouped by step; the clocks, the ladder, consent and the timeline below. The reading (codes
+// only) is kept current by polling; her personal part is read once when the page opens and again only when the
+// case changed (a new version), so a page left open is one entry in the read audit, not one per refresh. Forms
+// are redrawn only on a new version, so nothing being typed is lost to a refresh; after a save, focus goes to the
+// form's answer.
+import { get, newIdempotencyKey, post } from '../api.js';
+import type { CaseView, Clock, PersonalReading, Reading } from '../case-reading.js';
 import { clockBar, type ClockReading, type Stretch } from '../charts.js';
 import { h, show, svg } from '../dom.js';
+import { formValue, problemText, showMessage, statusLine, textarea } from '../forms.js';
 import { label, language, t } from '../i18n.js';
-import type { Session } from '../identity.js';
 import { keepFresh } from '../live.js';
+import { missionName } from '../missions.js';
 import { sentence } from '../timeline.js';
 import { formatDuration, formatInstant } from '../time.js';
 import { CONSENT_CATEGORIES } from '../../../../libs/domain/src/shared/vocabulary.js';
 import { drawActions } from './case-actions.js';
+import { drawDetails, type PersonalState } from './case-details.js';
 
-export function caseViewPage(root: HTMLElement, session: Session, caseId: string): () => void {
-  const summary = h('section', { class: 'card', 'aria-labelledby': 'case-title' });
-  const clocks = h('section', { class: 'card', 'aria-labelledby': 'clocks-title' });
-  const windows = h('section', { class: 'card', 'aria-labelledby': 'windows-title' });
-  const ladder = h('section', { class: 'card', 'aria-labelledby': 'ladder-title' });
-  const consent = h('section', { class: 'card', 'aria-labelledby': 'consent-title' });
-  const actions = h('section', { class: 'card', 'aria-labelledby': 'actions-title' });
-  const timeline = h('section', { class: 'card', 'aria-labelledby': 'timeline-title' });
+export function caseViewPage(root: HTMLElement, caseId: string): () => void {
+  const card = (id: string, testId?: string) => h('section', { class: 'card', 'aria-labelledby': id, ...(testId ? { 'data-testid': testId } : {}) });
+  const summary = card('case-title');
+  const details = card('details-title', 'details');
+  const steps = card('steps-title', 'open-steps');
+  const actions = card('actions-title', 'actions');
+  const clocks = card('clocks-title');
+  const windows = card('windows-title');
+  const ladder = card('ladder-title');
+  const consent = card('consent-title');
+  const timeline = card('timeline-title');
   const failure = h('p', { class: 'form-status error', role: 'alert', hidden: true });
-  root.replaceChildren(failure, summary, h('div', { class: 'two' }, h('div', {}, clocks, windows, ladder), h('div', {}, actions, consent)), timeline);
+  const pageStatus = statusLine();
+  pageStatus.classList.add('page-status');
+  root.replaceChildren(failure, pageStatus, summary, details,
+    h('div', { class: 'two' }, steps, actions),
+    h('div', { class: 'two' }, h('div', {}, clocks, windows), h('div', {}, ladder, consent)),
+    timeline);
+  let latest: Reading | undefined;
   let formsVersion = -1;
   let formsLanguage = '';
+  let personalVersion = -1;
+  let personal: PersonalState = { kind: 'loading' };
+  /** Read through break-glass with a reason: kept as read, never fetched again without one. */
+  let withReason = false;
+
+  // Redrawn only when the case or the personal part changed: a refresh must not take the focus from the reason
+  // being typed, nor re-read anything.
+  let personalRevision = 0;
+  let detailsDrawnFor = '';
+  const drawPersonal = (): void => {
+    const drawnFor = `${latest?.version}|${personalRevision}|${language()}`;
+    if (!latest || drawnFor === detailsDrawnFor) return;
+    detailsDrawnFor = drawnFor;
+    drawDetails(details, latest.case, personal);
+  };
+  const setPersonal = (next: PersonalState): void => {
+    personal = next;
+    personalRevision += 1;
+    drawPersonal();
+  };
+  const loadPersonal = async (version: number): Promise<void> => {
+    personalVersion = version;
+    const result = await get<PersonalReading>(`/v1/cases/${encodeURIComponent(caseId)}/personal`);
+    if (result.ok) setPersonal({ kind: 'read', personal: result.body.personal });
+    else if (result.problem.code === 'REASON_REQUIRED') setPersonal({ kind: 'reason_required', form: reasonForm() });
+    else setPersonal({ kind: 'failed', message: problemText(result.problem) });
+  };
+  /** HQ reading another mission's survivor: a reason first, recorded with the read (as break-glass). */
+  const reasonForm = (): HTMLElement => {
+    const status = statusLine();
+    const key = newIdempotencyKey();
+    const form = h('form', { class: 'reason', 'data-testid': 'reason-form' },
+      h('p', { class: 'notice' }, t('details.reasonRequired')),
+      textarea('reason', t('details.reason'), { required: true, maxlength: 500 }),
+      h('button', { type: 'submit' }, t('verb.readWithReason')), status);
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void post<Reading>(`/v1/cases/${encodeURIComponent(caseId)}/break-glass`, { reason: formValue(form, 'reason') }, key).then((result) => {
+        if (!result.ok) {
+          status.className = 'form-status error';
+          status.textContent = problemText(result.problem);
+          return;
+        }
+        withReason = true;
+        setPersonal({ kind: 'read', personal: result.body.case.personal ?? {} });
+        details.querySelector<HTMLElement>('h2')?.focus();
+      });
+    });
+    return form;
+  };
 
   const draw = (reading: Reading): void => {
+    latest = reading;
     const view = reading.case;
-    const paused = pausedStretches(reading);
-    drawSummary(summary, view);
-    drawClocks(clocks, view, paused);
+    drawSummary(summary, view, caseId);
+    drawPersonal();
+    if (!withReason && personal.kind !== 'reason_required' && reading.version !== personalVersion) void loadPersonal(reading.version);
+    drawSteps(steps, view);
+    drawClocks(clocks, view, pausedStretches(reading));
     drawWindows(windows, view);
     drawLadder(ladder, view.escalationLevel);
     drawConsent(consent, view);
@@ -39,19 +105,35 @@ export function caseViewPage(root: HTMLElement, session: Session, caseId: string
     if (formsVersion !== reading.version || formsLanguage !== language()) {
       formsVersion = reading.version;
       formsLanguage = language();
-      drawActions(actions, session, reading, (next) => draw(next));
+      drawActions(actions, reading, (path) => void afterCommand(path));
     }
   };
 
-  return keepFresh(async () => {
+  const read = async (): Promise<Reading | undefined> => {
     const result = await get<Reading>(`/v1/cases/${encodeURIComponent(caseId)}`);
     if (!result.ok) {
       failure.hidden = false;
-      failure.textContent = result.problem.status === 404 ? t('error.notFound') : result.problem.status === 0 ? t('live.offline') : t('error.problem', { code: result.problem.code, detail: result.problem.detail ?? '' });
-      return;
+      failure.textContent = result.problem.status === 404 ? t('error.notFound') : problemText(result.problem);
+      if (!latest) show(summary, h('h1', { id: 'case-title' }, t('case.title', { id: caseId })));
+      return undefined;
     }
     failure.hidden = true;
-    draw(result.body);
+    return result.body;
+  };
+
+  /** A command was accepted: read the case again, then tell it at the form (or the page, if the form is gone). */
+  const afterCommand = async (path: string): Promise<void> => {
+    const fresh = await read();
+    if (fresh) draw(fresh);
+    const line = actions.querySelector<HTMLElement>(`[data-command="${path}"] .form-status`) ?? pageStatus;
+    showMessage(line, 'action.done');
+    line.focus();
+  };
+
+  show(summary, h('h1', { id: 'case-title' }, t('case.title', { id: caseId })), h('p', { class: 'loading', 'data-state': 'loading' }, t('state.loading')));
+  return keepFresh(async () => {
+    const reading = await read();
+    if (reading) draw(reading);
   });
 }
 
@@ -74,15 +156,15 @@ function fact(term: string, value: Node | string): HTMLElement[] {
   return [h('dt', {}, term), h('dd', {}, value)];
 }
 
-function drawSummary(target: HTMLElement, view: CaseView): void {
-  const name = view.personal?.subject?.fullName;
+function drawSummary(target: HTMLElement, view: CaseView, caseId: string): void {
   show(target,
-    h('h1', { id: 'case-title' }, t('case.title', { id: view.caseId }), ' ', h('span', { class: `chip risk-${view.risk}` }, label('risk', view.risk))),
+    h('div', { class: 'title-row' },
+      h('h1', { id: 'case-title' }, t('case.title', { id: view.caseId }), ' ', h('span', { class: `chip risk-${view.risk}` }, label('risk', view.risk))),
+      h('a', { href: `#/case/${encodeURIComponent(caseId)}/print`, class: 'button secondary' }, t('print.link'))),
     h('dl', { class: 'facts' },
-      ...(name ? fact(t('case.person'), name) : []),
       ...fact(t('case.status'), label('status', view.status)),
       ...fact(t('col.stage'), label('stage', view.stage)),
-      ...fact(t('case.mission'), view.missionCode),
+      ...fact(t('case.mission'), missionName(view.missionCode)),
       ...fact(t('case.assignee'), view.assignee ?? t('case.unassigned')),
       ...fact(t('case.opened'), formatInstant(view.openedAt, view.missionCode)),
       ...fact(t('case.identity'), label('identityState', view.identity)),
@@ -92,11 +174,30 @@ function drawSummary(target: HTMLElement, view: CaseView): void {
     view.stuck.length ? h('p', { class: 'notice danger' }, t('case.stuck', { reasons: view.stuck.map((r) => t(`stuck.${r.kind}` as 'stuck.inactivity', { item: r.item ? label('item', r.item) : '', level: r.level ?? '' })).join('; ') })) : null);
 }
 
+/** The open steps and tasks, soonest due first, and what waits for her consent (with what would unblock it). */
+function drawSteps(target: HTMLElement, view: CaseView): void {
+  const waiting = view.waitingForConsent ?? [];
+  show(target,
+    h('h2', { id: 'steps-title' }, t('steps.title')),
+    view.openItems.length === 0 && waiting.length === 0 ? h('p', { class: 'empty' }, t('steps.none')) : null,
+    view.openItems.length ? h('ul', { class: 'steps' }, ...view.openItems.map((item) => {
+      const overdue = item.remainingMs < 0;
+      return h('li', { 'data-item': item.item, class: overdue ? 'overdue' : '' },
+        h('strong', {}, label('item', item.item)), ' · ', label('itemStatus', item.status), ' · ',
+        t('clock.due', { time: formatInstant(item.dueAt, view.missionCode) }), ' · ',
+        overdue ? t('clock.overdue', { d: formatDuration(item.remainingMs) }) : t('clock.remaining', { d: formatDuration(item.remainingMs) }),
+        item.escalationLevel > 0 ? h('span', { class: 'chip risk-critical' }, t('steps.level', { level: item.escalationLevel })) : null);
+    })) : null,
+    waiting.length ? h('div', { class: 'notice', 'data-testid': 'waiting-for-consent' },
+      h('h3', {}, t('steps.waitingTitle')),
+      h('ul', {}, ...waiting.map((w) => h('li', { 'data-item': w.item },
+        t('steps.waiting', { item: label('item', w.item), category: w.consentCategory ? label('consent', w.consentCategory) : '', since: formatInstant(w.blockedSince, view.missionCode) }))))) : null);
+}
+
 function clockText(clock: Clock): string {
   const parts = [label('item', clock.item), label('itemStatus', clock.status), t('clock.elapsed', { d: formatDuration(clock.elapsedMs) })];
   if (clock.pausedMs > 0) parts.push(t('clock.paused', { d: formatDuration(clock.pausedMs) }));
-  if (clock.status === 'done' || clock.status === 'cancelled') parts.push(t('clock.done'));
-  else parts.push(clock.remainingMs >= 0 ? t('clock.remaining', { d: formatDuration(clock.remainingMs) }) : t('clock.overdue', { d: formatDuration(clock.remainingMs) }));
+  if (clock.status !== 'done' && clock.status !== 'cancelled') parts.push(clock.remainingMs >= 0 ? t('clock.remaining', { d: formatDuration(clock.remainingMs) }) : t('clock.overdue', { d: formatDuration(clock.remainingMs) }));
   return parts.join(' · ');
 }
 
@@ -143,7 +244,7 @@ function drawLadder(target: HTMLElement, level: number): void {
 function drawConsent(target: HTMLElement, view: CaseView): void {
   show(target,
     h('h2', { id: 'consent-title' }, t('case.consent')),
-    h('table', { 'data-testid': 'consent' }, h('tbody', {}, ...CONSENT_CATEGORIES.map((category) => {
+    h('table', { 'data-testid': 'consent', class: 'stack' }, h('tbody', {}, ...CONSENT_CATEGORIES.map((category) => {
       const record = view.consent[category];
       const status = record?.exception ? t('consentStatus.exception', { ground: label('ground', record.exception) }) : label('consentStatus', record?.status ?? 'not_asked');
       return h('tr', { 'data-category': category },

@@ -1,7 +1,7 @@
 // The platform admin's one action: erase the personal data of a case (POST /v1/cases/{caseId}/erasure). An admin
 // reads no case (the API refuses), so the case is named by its number; the answer is the case's status, the
 // refusal its `code` and `detail`, under the form.
-import { post, type Problem } from '../api.js';
+import { newIdempotencyKey, post, type Problem } from '../api.js';
 import { h } from '../dom.js';
 import { checkbox, formValue, input, select, showProblem, statusLine } from '../forms.js';
 import { label, t } from '../i18n.js';
@@ -18,12 +18,14 @@ export function erasurePage(root: HTMLElement, caseId: string | undefined): () =
     h('button', { type: 'submit' }, t('action.erase')),
     status);
   form.querySelector<HTMLInputElement>('input[name="confirm"]')!.required = true;
+  let key = newIdempotencyKey();
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const id = formValue(form, 'caseId').trim();
     status.className = 'form-status';
     status.textContent = t('action.sending');
-    void post<{ status: string }>(`/v1/cases/${encodeURIComponent(id)}/erasure`, { reason: formValue(form, 'reason') }).then((result) => {
+    void post<{ status: string }>(`/v1/cases/${encodeURIComponent(id)}/erasure`, { reason: formValue(form, 'reason') }, key).then((result) => {
+      if (!result.ok && result.problem.status !== 0) key = newIdempotencyKey();
       if (!result.ok) return showProblem(status, result.problem as Problem);
       status.className = 'form-status ok';
       status.textContent = t('action.erased', { status: label('status', result.body.status) });

@@ -1,50 +1,38 @@
-// The caseworker's inbox: my open cases nearest deadline first, and my mission's open cases (to pick up the
-// unassigned), both kept current.
+// The caseworker's inbox: her open cases, nearest deadline first, kept current; loading, empty and failed told
+// apart.
 import { get } from '../api.js';
-import { h, show } from '../dom.js';
+import { caseLink, dueCell, riskChip } from '../cells.js';
+import { h } from '../dom.js';
 import { label, t } from '../i18n.js';
-import type { Session } from '../identity.js';
 import { fingerprint, keepFresh } from '../live.js';
-import { formatInstant } from '../time.js';
+import { showData, showEmpty, showFailed, showLoading } from '../states.js';
+import { riskRank, sortableTable } from '../table.js';
+import { STAGES } from '../../../../libs/domain/src/shared/vocabulary.js';
 
 interface Row { caseId: string; mission: string; stage: string; risk: string; assignee: string | null; nextDueAt: string | null; overdue: boolean; escalationLevel: number }
-interface Page { items: readonly Row[] }
 
-export function inboxPage(root: HTMLElement, session: Session): () => void {
-  const mine = h('div');
-  const missionList = h('div');
-  const mission = session.missions[0];
+export function inboxPage(root: HTMLElement): () => void {
+  const mine = h('div', { 'data-testid': 'my-cases-part' });
+  showLoading(mine);
   root.replaceChildren(
     h('h1', {}, t('inbox.title')),
-    h('p', {}, h('a', { href: '#/new', class: 'button' }, t('nav.newCase'))),
-    h('section', { class: 'card', 'aria-labelledby': 'mine-title' }, h('h2', { id: 'mine-title' }, t('nav.inbox')), mine),
-    h('section', { class: 'card', 'aria-labelledby': 'mission-title' }, h('h2', { id: 'mission-title' }, t('inbox.mission'), mission ? ` — ${mission}` : ''), missionList),
+    h('p', {}, h('a', { href: '#/new', class: 'button' }, t('nav.newCase')), h('a', { href: '#/search', class: 'button secondary' }, t('nav.search'))),
+    h('section', { class: 'card', 'aria-labelledby': 'mine-title' }, h('h2', { id: 'mine-title' }, t('inbox.mine')), mine),
   );
-  const drawn: Record<string, string> = {};
+  let drawn = '';
   return keepFresh(async () => {
-    const [a, b] = await Promise.all([
-      get<Page>('/v1/my-cases?limit=100'),
-      get<Page>(`/v1/cases?${mission ? `mission=${encodeURIComponent(mission)}&` : ''}status=open&limit=100`),
-    ]);
-    if (a.ok && drawn.mine !== fingerprint(a.body)) {
-      drawn.mine = fingerprint(a.body);
-      show(mine, a.body.items.length ? caseTable(a.body.items, 'my-cases') : h('p', {}, t('inbox.none')));
-    }
-    if (b.ok && drawn.mission !== fingerprint(b.body)) {
-      drawn.mission = fingerprint(b.body);
-      show(missionList, caseTable(b.body.items, 'mission-cases'));
-    }
+    const result = await get<{ items: Row[] }>('/v1/my-cases?limit=100');
+    const print = result.ok ? fingerprint(result.body) : `failed:${result.problem.code}`;
+    if (print === drawn) return;
+    drawn = print;
+    if (!result.ok) return showFailed(mine, result.problem);
+    if (!result.body.items.length) return showEmpty(mine, t('inbox.none'));
+    showData(mine, sortableTable(result.body.items, [
+      { header: t('col.case'), cell: (r) => caseLink(r.caseId), sortBy: (r) => r.caseId },
+      { header: t('col.risk'), cell: (r) => riskChip(r.risk), sortBy: (r) => riskRank(r.risk) },
+      { header: t('col.stage'), cell: (r) => label('stage', r.stage), sortBy: (r) => STAGES.indexOf(r.stage as never) },
+      { header: t('col.nextDue'), cell: (r) => dueCell(r.nextDueAt, r.overdue, r.mission), sortBy: (r) => r.nextDueAt ?? '9' },
+      { header: t('col.level'), cell: (r) => String(r.escalationLevel), sortBy: (r) => r.escalationLevel },
+    ], { testId: 'my-cases', rowKey: (r) => r.caseId }));
   });
-}
-
-function caseTable(rows: readonly Row[], testId: string): HTMLElement {
-  return h('table', { 'data-testid': testId },
-    h('thead', {}, h('tr', {}, ...(['col.case', 'col.risk', 'col.stage', 'col.nextDue', 'col.level', 'col.assignee'] as const).map((k) => h('th', { scope: 'col' }, t(k))))),
-    h('tbody', {}, ...rows.map((row) => h('tr', { 'data-case': row.caseId },
-      h('td', {}, h('a', { href: `#/case/${encodeURIComponent(row.caseId)}` }, row.caseId)),
-      h('td', {}, h('span', { class: `chip risk-${row.risk}` }, label('risk', row.risk))),
-      h('td', {}, label('stage', row.stage)),
-      h('td', { class: row.overdue ? 'overdue' : '' }, row.nextDueAt ? formatInstant(row.nextDueAt, row.mission) : t('inbox.noDeadline'), row.overdue ? ` (${t('inbox.overdue')})` : ''),
-      h('td', {}, String(row.escalationLevel)),
-      h('td', {}, row.assignee ?? t('case.unassigned'))))));
 }
