@@ -1,11 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
-import { serviceEnv, startApp, startReadyApps, type RunningApp } from '../support/apps';
-import { apiClient, walkIn, type Caller } from '../support/api-client';
-import { launchBrowser, screenshot, seriousAxeViolations, type Browser } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/postgres';
-import { authEnv } from '../support/tokens';
-import { devPrivateKeyFile } from '../../scripts/dev-token';
-import { uniqueTaskQueue } from '../support/temporal';
+import { startApp } from '../support/apps';
+import { walkIn, type Caller } from '../support/api-client';
+import { screenshot, seriousAxeViolations } from '../support/browser';
+import { newPage, registerStaff, signIn as signInAs, startConsoleWorld, WAIT, type ConsoleWorld } from '../support/console';
 
 // The console in real headless Chromium, against the built api, worker and console apps on the real services:
 // a caseworker signs in, opens a walk-in case with the form, drives it by the forms through the protocol to a
@@ -15,54 +12,35 @@ import { uniqueTaskQueue } from '../support/temporal';
 // switched; every page passes axe-core with no serious or critical violation.
 jest.setTimeout(300_000);
 
-const WAIT = { timeout: 60_000 };
 const MINUTE = 60_000;
 const supervisorCaller: Caller = { userId: 'sup-7', role: 'supervisor' };
 
-/** What the console's development sign-in needs: the development key and the issuer and audience the API trusts. */
-const consoleSignIn = (): Record<string, string> => ({
-  CONSOLE_DEV_SIGNING_KEY_FILE: devPrivateKeyFile(),
-  AUTH_ISSUER: authEnv().AUTH_ISSUER!,
-  AUTH_AUDIENCE: authEnv().AUTH_AUDIENCE!,
-});
-
 describe('the console in a browser', () => {
-  let db: TestDatabase;
-  let apps: RunningApp[] = [];
-  let consoleApp: RunningApp;
-  let browser: Browser;
-  let api: ReturnType<typeof apiClient>;
+  let world: ConsoleWorld;
+  let consoleApp: ConsoleWorld['console'];
+  let api: ConsoleWorld['api'];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const env = { ...serviceEnv(), DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('browser-console') };
-    apps = await startReadyApps(['worker', 'api'], env);
-    api = apiClient(apps[1]!.url);
-    consoleApp = await startApp('console', { ...consoleSignIn(), CONSOLE_API_URL: apps[1]!.url, CONSOLE_DEV_SIGN_IN: 'true' });
-    browser = await launchBrowser();
+    world = await startConsoleWorld('browser-console');
+    consoleApp = world.console;
+    api = world.api;
+    await registerStaff(world, ['cw-7', 'cw-8', 'cw-9'].map((userId) => ({ userId, role: 'caseworker', missions: ['KR-SEL'] })));
   });
 
   afterEach(() => {
     // No script error on any page, and no file of the console missing.
-    expect(browser.pageErrors.splice(0)).toEqual([]);
+    expect(world.browser.pageErrors.splice(0)).toEqual([]);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await consoleApp?.stop();
-    await Promise.all(apps.map((app) => app.stop('SIGTERM')));
-    await db?.drop();
+    await world?.close();
   });
 
-  async function signIn(page: Page, userId: string, role: string): Promise<void> {
-    await page.goto(consoleApp.url);
-    await page.getByRole('heading', { name: /Development sign-in|Đăng nhập phát triển/ }).waitFor(WAIT);
-    if ((await page.locator('html').getAttribute('lang')) !== 'en') await page.locator('#language').selectOption('en');
-    await page.getByRole('heading', { name: 'Development sign-in' }).waitFor(WAIT);
-    await page.getByLabel('User id').fill(userId);
-    await page.getByLabel('Role').selectOption(role);
-    await page.getByLabel('Mission').selectOption('KR-SEL');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  /** A page of its own (its own session), signed in as `userId` in English. */
+  async function signedIn(userId: string, role: string): Promise<Page> {
+    const page = await newPage(world, 'laptop', 'en');
+    await signInAs(world, page, userId, role);
+    return page;
   }
 
   /** Waits until the clock of `item` is drawn with `status`. */
@@ -99,7 +77,7 @@ describe('the console in a browser', () => {
     const { token } = (await signedIn.json()) as { token: string };
     expect((await fetch(`${consoleApp.url}/v1/my-cases`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     expect((await fetch(`${consoleApp.url}/v1/my-cases`)).status).toBe(401);
-    const off = await startApp('console', { CONSOLE_API_URL: apps[1]!.url });
+    const off = await startApp('console', { CONSOLE_API_URL: world.apiApp.url });
     try {
       expect(await (await fetch(`${off.url}/console/config`)).json()).toEqual({ devSignIn: false });
       const refused = await fetch(`${off.url}/console/dev-sign-in`, { method: 'POST', body: JSON.stringify({ userId: 'x', role: 'supervisor', missions: ['KR-SEL'] }) });
@@ -110,8 +88,7 @@ describe('the console in a browser', () => {
   });
 
   it('lets a caseworker open a walk-in case and drive it by its forms to a requested closure that a supervisor approves in the browser; the admin erases it', async () => {
-    const page = await browser.context.newPage();
-    await signIn(page, 'cw-7', 'caseworker');
+    const page = await signedIn('cw-7', 'caseworker');
     await page.getByRole('heading', { name: 'My cases, nearest deadline first' }).waitFor(WAIT);
     await expectAccessible(page, 'inbox');
 
@@ -131,6 +108,7 @@ describe('the console in a browser', () => {
     await expectAccessible(page, 'new case');
     await page.getByLabel('Full name').fill('Phạm Thị Lan');
     await page.getByLabel('labour exploitation').check();
+    await page.getByLabel('Country', { exact: true }).selectOption('KR');
     await page.getByLabel('City (optional)').fill('Seoul');
     await page.getByRole('button', { name: 'Open the case' }).click();
 
@@ -144,7 +122,7 @@ describe('the console in a browser', () => {
 
     // A domain error is shown next to the form that caused it: no unreachable attempt was recorded yet.
     await page.locator('form[data-command="pause"]').getByLabel('Reason').selectOption('survivor_unreachable');
-    await page.locator('form[data-command="pause"]').getByRole('button', { name: 'Save' }).click();
+    await page.locator('form[data-command="pause"]').getByRole('button', { name: 'Pause the clocks' }).click();
     const pauseError = page.locator('form[data-command="pause"] .form-status.error');
     await pauseError.waitFor(WAIT);
     expect(await pauseError.getAttribute('data-code')).toMatch(/^[A-Z_]+$/);
@@ -152,7 +130,7 @@ describe('the console in a browser', () => {
     // Advance: first contact made, then the assessment.
     const contact = page.locator('form[data-command="contacts"]');
     await contact.getByLabel('Outcome').selectOption('reached');
-    await contact.getByRole('button', { name: 'Save' }).click();
+    await contact.getByRole('button', { name: 'Record the contact' }).click();
     await timeline.locator('li[data-type="ContactRecorded"]').waitFor(WAIT);
     await clockStatus(page, 'first_contact', 'done');
     await page.getByTestId('clocks').locator('li[data-item="assessment"]').waitFor(WAIT);
@@ -161,7 +139,7 @@ describe('the console in a browser', () => {
     await assessment.getByLabel('safety', { exact: true }).check();
     await assessment.getByLabel('Her wish').selectOption('return');
     await assessment.getByLabel('Safety plan agreed').check();
-    await assessment.getByRole('button', { name: 'Save' }).click();
+    await assessment.getByRole('button', { name: 'Submit the assessment' }).click();
     await timeline.locator('li[data-type="AssessmentSubmitted"]').waitFor(WAIT);
     await clockStatus(page, 'assessment', 'done');
     await page.getByTestId('clocks').locator('li[data-item="action_plan"]').waitFor(WAIT);
@@ -178,7 +156,7 @@ describe('the console in a browser', () => {
     // the day-7 follow-up made.
     const inForm = (command: string) => page.locator(`form[data-command="${command}"]`);
     const save = async (command: string, event: string): Promise<void> => {
-      await inForm(command).getByRole('button', { name: 'Save' }).click();
+      await inForm(command).locator('button[type="submit"]').first().click();
       await timeline.locator(`li[data-type="${event}"]`).first().waitFor(WAIT);
     };
     await inForm('identity-verification').getByLabel('What happened').selectOption('documents_seen.passport');
@@ -186,18 +164,21 @@ describe('the console in a browser', () => {
     await page.locator('dd', { hasText: 'documents seen' }).waitFor(WAIT);
     await inForm('consents/given').getByLabel('Recipient').selectOption('host_police');
     await inForm('consents/given').getByLabel('How it was given').selectOption('interpreter');
-    await inForm('consents/given').getByRole('button', { name: 'Consent given' }).click();
+    await inForm('consents/given').getByRole('button', { name: 'Record her consent' }).click();
     await timeline.locator('li[data-type="ConsentGiven"]').waitFor(WAIT);
     await inForm('action-plan').getByLabel('Goal').selectOption('stay');
     await inForm('action-plan').getByLabel('police report').check();
     await save('action-plan', 'ActionPlanAgreed');
     await clockStatus(page, 'police_report', 'open');
-    expect(await inForm('tasks/started').getByLabel('Task').locator('option').allTextContents()).toEqual(['police report']);
+    expect(await inForm('tasks/started').getByLabel('Task').locator('option').allTextContents()).toEqual(['— choose —', 'police report']);
+    await inForm('tasks/started').getByLabel('Task').selectOption('police_report');
     await save('tasks/started', 'TaskStarted');
     await clockStatus(page, 'police_report', 'in_progress');
+    await inForm('tasks/completed').getByLabel('Task').selectOption('police_report');
     await save('tasks/completed', 'TaskCompleted');
     await clockStatus(page, 'police_report', 'done');
-    expect(await inForm('steps/completed').getByLabel('Step').locator('option').allTextContents()).toEqual(['implementation']);
+    expect(await inForm('steps/completed').getByLabel('Step').locator('option').allTextContents()).toEqual(['— choose —', 'implementation']);
+    await inForm('steps/completed').getByLabel('Step').selectOption('implementation');
     await save('steps/completed', 'StepCompleted');
     await clockStatus(page, 'implementation', 'done');
     await clockStatus(page, 'follow_up_day_7', 'open');
@@ -220,12 +201,12 @@ describe('the console in a browser', () => {
     await page.close();
 
     // A supervisor approves the closure in the browser; the case reads closed, in English and in Vietnamese.
-    const supervisorPage = await browser.context.newPage();
-    await signIn(supervisorPage, supervisorCaller.userId, 'supervisor');
+    const supervisorPage = await signedIn(supervisorCaller.userId, 'supervisor');
     await supervisorPage.getByRole('heading', { name: /Supervisor board/ }).waitFor(WAIT);
     await supervisorPage.goto(`${consoleApp.url}/#/case/${encodeURIComponent(caseId)}`);
     const approve = supervisorPage.locator('form[data-command="closure/approved"]');
-    await approve.getByRole('button', { name: 'Save' }).click();
+    await approve.getByRole('button', { name: 'Approve closure' }).click();
+    await supervisorPage.getByRole('dialog').getByRole('button', { name: 'Approve closure' }).click();
     const supervisorTimeline = supervisorPage.getByTestId('timeline');
     await supervisorTimeline.locator('li[data-type="CaseClosed"]').waitFor(WAIT);
     await supervisorPage.locator('dd', { hasText: /^closed$/ }).waitFor(WAIT);
@@ -236,8 +217,8 @@ describe('the console in a browser', () => {
     await expectAccessible(supervisorPage, 'closed case (supervisor)');
     await supervisorPage.locator('#language').selectOption('vi');
     await supervisorPage.getByRole('heading', { name: 'Diễn biến' }).waitFor(WAIT);
-    expect(await supervisorTimeline.locator('li[data-type="CaseClosed"]').textContent()).toContain('Đã đóng hồ sơ (đã đáp ứng nhu cầu), giám sát viên đã duyệt.');
-    expect(await supervisorTimeline.locator('li[data-type="ActionPlanAgreed"]').textContent()).toContain('Đã thống nhất kế hoạch hành động (mục tiêu: ở lại): trình báo cảnh sát.');
+    expect(await supervisorTimeline.locator('li[data-type="CaseClosed"]').textContent()).toContain('Hồ sơ đã kết thúc (đã đáp ứng nhu cầu), lãnh đạo bộ phận lãnh sự đã duyệt.');
+    expect(await supervisorTimeline.locator('li[data-type="ActionPlanAgreed"]').textContent()).toContain('Đã thống nhất kế hoạch hỗ trợ (mục tiêu: ở lại): trình báo cảnh sát.');
     expect(await supervisorTimeline.locator('li[data-type="TaskOpened"]').textContent()).toMatch(/Đã mở nhiệm vụ trình báo cảnh sát, hạn .*GMT\+9/);
     await expectAccessible(supervisorPage, 'closed case (vi)');
     await screenshot(supervisorPage, 'case-view-closed-vi');
@@ -245,8 +226,7 @@ describe('the console in a browser', () => {
     await supervisorPage.close();
 
     // The platform admin reads no case but may erase its personal data, from the case's address.
-    const adminPage = await browser.context.newPage();
-    await signIn(adminPage, 'admin-1', 'admin');
+    const adminPage = await signedIn('admin-1', 'admin');
     await adminPage.getByRole('heading', { name: 'Erase the personal data of a case' }).waitFor(WAIT);
     await adminPage.goto(`${consoleApp.url}/#/case/${encodeURIComponent(caseId)}`);
     const erase = adminPage.locator('form[data-command="erasure"]');
@@ -262,12 +242,12 @@ describe('the console in a browser', () => {
   });
 
   it('shows a supervisor an overdue critical case arriving on the board, acknowledged from there; the language switches and stays', async () => {
-    const page = await browser.context.newPage();
+    const page = await newPage(world, 'laptop', 'en');
     // The board polls with conditional requests: an unchanged list comes back as 304 Not Modified.
     const notModified = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/v1/') && r.status() === 304, WAIT);
     // The indicator charts too: their weeks have fixed bounds, so the same address is asked again and answered 304.
     const indicatorsNotModified = page.waitForResponse((r) => new URL(r.url()).pathname === '/v1/indicators' && r.status() === 304, WAIT);
-    await signIn(page, supervisorCaller.userId, 'supervisor');
+    await signInAs(world, page, supervisorCaller.userId, 'supervisor');
     await page.getByRole('heading', { name: /Supervisor board/ }).waitFor(WAIT);
     await notModified;
     await indicatorsNotModified;
@@ -316,16 +296,19 @@ describe('the console in a browser', () => {
     await inForm('consent-exceptions').getByLabel('Recipient').selectOption('medical');
     await inForm('consent-exceptions').getByLabel('Ground').selectOption('imminent_danger');
     await inForm('consent-exceptions').getByLabel(/^Why/).fill('She is bleeding and cannot decide now.');
-    await inForm('consent-exceptions').getByRole('button', { name: 'Save' }).click();
+    await inForm('consent-exceptions').getByRole('button', { name: 'Act without consent' }).click();
+    const confirmation = page.getByRole('dialog', { name: 'Act without her consent?' });
+    expect(await confirmation.textContent()).toContain('shared with medical services without her consent, on the ground of imminent danger');
+    await confirmation.getByRole('button', { name: 'Act without consent' }).click();
     await timeline.locator('li[data-type="ConsentExceptionRecorded"]').waitFor(WAIT);
     expect(await page.getByTestId('consent').locator('tr[data-category="medical"]').textContent()).toContain('acting without consent (imminent danger)');
     expect(await inForm('clinical-care').getByLabel('Clinical window').locator('option').allTextContents()).toContain('HIV post-exposure prophylaxis (72 h)');
     await inForm('clinical-care').getByLabel('Clinical window').selectOption('hiv_pep');
-    await inForm('clinical-care').getByRole('button', { name: 'Save' }).click();
+    await inForm('clinical-care').getByRole('button', { name: 'Record the care' }).click();
     await timeline.locator('li[data-type="ClinicalCareRecorded"]').waitFor(WAIT);
     await page.locator('li[data-window="hiv_pep"]', { hasText: 'care recorded' }).waitFor(WAIT);
-    await inForm('shares').getByLabel('Caseworker id').fill('cw-9');
-    await inForm('shares').getByRole('button', { name: 'Save' }).click();
+    await inForm('shares').getByLabel('Caseworker').selectOption('cw-9');
+    await inForm('shares').getByRole('button', { name: 'Share the case' }).click();
     expect(await timeline.locator('li[data-type="CaseShared"]').textContent({ timeout: WAIT.timeout })).toContain('Case shared with cw-9.');
 
     // Vietnamese, switched on the page, and kept after a reload.

@@ -1,7 +1,6 @@
 // Debian's Chromium driven by playwright-core (no downloaded browser), headless, in a fresh profile; an axe-core
 // check of the page as it stands; screenshots under tests/.artifacts/screenshots/ (git-ignored).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
@@ -9,35 +8,38 @@ export const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(__dirname, '..', '.artifacts', 'screenshots');
 
 export interface Browser {
+  /** The first context: its tabs share one storage (and so one console session). */
   readonly context: BrowserContext;
   /** Uncaught errors of any page's scripts and failed loads of the console's own files, in order. */
   readonly pageErrors: string[];
+  /** A context of its own (its own storage: another person signed in beside the first), watched the same way. */
+  isolated(): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
-/** A headless Chromium with a profile of its own (removed on close). */
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** A headless Chromium (Playwright gives it a fresh profile of its own, removed on close). */
 export async function launchBrowser(): Promise<Browser> {
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'baoho-chromium-'));
-  // launchPersistentContext is playwright's way to hand Chromium --user-data-dir (it refuses the bare flag).
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 900 },
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   const pageErrors: string[] = [];
-  context.on('page', (page) => {
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('response', (response) => {
-      if (response.status() === 404 && !new URL(response.url()).pathname.startsWith('/v1/')) pageErrors.push(`404 ${response.url()}`);
+  const watched = async (): Promise<BrowserContext> => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.on('page', (page) => {
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      page.on('response', (response) => {
+        if (response.status() === 404 && !new URL(response.url()).pathname.startsWith('/v1/')) pageErrors.push(`404 ${response.url()}`);
+      });
     });
-  });
+    return context;
+  };
+  const context = await watched();
   return {
     context,
     pageErrors,
+    isolated: watched,
     async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await browser.close();
     },
   };
 }
