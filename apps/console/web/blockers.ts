@@ -1,37 +1,27 @@
 // Why an action the role may take would still be refused by the domain now, in words, so the console explains it
-// instead of offering it: the same conditions as libs/domain's requireConsent (consent given or an exception
-// recorded) and the task's `needsIdentityVerified`, read from the case's pinned protocol version.
-import { protocolFor } from '../../../libs/domain/src/protocol/protocol-registry.js';
-import type { TaskId } from '../../../libs/domain/src/protocol/protocol-definition.js';
-import type { CaseView } from './case-reading.js';
+// instead of offering it. The reasons come with the case reading (libs/domain/src/case/refusals.ts, the same gates
+// `decide` applies): each open task's `refusal`, and the case's `verificationRequestRefusal`.
+import type { CaseView, Refusal } from './case-reading.js';
 import { label, t } from './i18n.js';
 
-/** Consent for `category` is in force: given, or acted on under a recorded exception. */
-export function consentInForce(view: CaseView, category: string): boolean {
-  const record = view.consent[category];
-  return record?.status === 'given' || record?.exception !== undefined;
+export function refusalText(refusal: Refusal | undefined): string | undefined {
+  if (!refusal) return undefined;
+  switch (refusal.code) {
+    case 'CONSENT_REQUIRED':
+      return t('blocked.consent', { category: label('consent', refusal.category ?? '') });
+    case 'IDENTITY_NOT_VERIFIED':
+      return t('blocked.identity');
+    default:
+      return t('blocked.familyRisk');
+  }
 }
-
-const identityVerified = (view: CaseView): boolean => view.identity === 'documents_seen' || view.identity === 'confirmed';
 
 /** Why working `task` would be refused now, or undefined when it would not. */
-export function whyNotTask(view: CaseView, task: string): string | undefined {
-  let definition;
-  try {
-    definition = protocolFor(view.protocolVersion).tasks[task as TaskId];
-  } catch {
-    return undefined; // a protocol the console does not know: the API decides
-  }
-  if (!definition) return undefined;
-  if (definition.consentCategory && !consentInForce(view, definition.consentCategory)) return t('blocked.consent', { category: label('consent', definition.consentCategory) });
-  if (definition.needsIdentityVerified && !identityVerified(view)) return t('blocked.identity');
-  return undefined;
-}
+export const whyNotTask = (view: CaseView, task: string): string | undefined =>
+  refusalText(view.openItems.find((item) => item.item === task)?.refusal);
 
 /** Why asking the home authorities to verify her identity would be refused now (it shares her identity). */
-export function whyNotVerificationRequest(view: CaseView): string | undefined {
-  return consentInForce(view, 'home_authorities') ? undefined : t('blocked.consent', { category: label('consent', 'home_authorities') });
-}
+export const whyNotVerificationRequest = (view: CaseView): string | undefined => refusalText(view.verificationRequestRefusal);
 
 /** `reasons` as a map for a select's disabled options. */
 export function refusals(codes: readonly string[], why: (code: string) => string | undefined): Map<string, string> {

@@ -3,7 +3,9 @@
 import type { ClockReading } from './charts.js';
 import type { TimelineEntry } from './timeline.js';
 
-export interface Clock extends ClockReading { item: string; kind: string; escalationLevel: number }
+/** Why an action would be refused now (the domain's gates, sent with the reading). */
+export interface Refusal { code: string; category?: string }
+export interface Clock extends ClockReading { item: string; kind: string; escalationLevel: number; refusal?: Refusal }
 export interface IntakeFacts {
   source: string; channel: string; countryCode: string; city?: string; categories: string[]; gbvType?: string;
   incidentAt?: string; incidentTimeEstimated?: boolean; immediateDanger: boolean; minor: boolean; vulnerabilities: string[];
@@ -22,6 +24,7 @@ export interface CaseView {
   pendingClosure?: { reason: string; requestedAt: string };
   closed?: { reason: string; at: string };
   stuck: Array<{ kind: string; item?: string; level?: number }>;
+  verificationRequestRefusal?: Refusal;
   /** Only in a break-glass answer; an ordinary reading carries none. */
   personal?: Personal;
 }

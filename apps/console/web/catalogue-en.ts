@@ -458,6 +458,7 @@ export const en = {
   'action.exceptionWarning': 'Only where her life is in imminent danger, a minor must be protected or the law requires it. Her supervisor is notified at once.',
   'blocked.consent': 'needs her consent for {category}',
   'blocked.identity': 'needs her identity verified first',
+  'blocked.familyRisk': 'her family is recorded as a source of risk',
   'confirm.closureTitle': 'Approve the closure of case {id}?',
   'confirm.closureReason': 'Reason given: {reason}.',
   'confirm.closureOpenItems': 'These {count} steps and tasks are still open and will be closed unfinished:',

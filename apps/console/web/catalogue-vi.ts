@@ -460,6 +460,7 @@ export const vi: Record<MessageKey, string> = {
   'action.exceptionWarning': 'Chỉ dùng khi tính mạng đương sự đang bị đe dọa, cần bảo vệ người chưa thành niên hoặc theo nghĩa vụ pháp lý. Lãnh đạo bộ phận lãnh sự được thông báo ngay.',
   'blocked.consent': 'cần đương sự đồng ý chia sẻ với {category}',
   'blocked.identity': 'cần xác minh danh tính trước',
+  'blocked.familyRisk': 'gia đình được ghi nhận là nguồn nguy cơ',
   'confirm.closureTitle': 'Duyệt kết thúc hồ sơ {id}?',
   'confirm.closureReason': 'Lý do đề nghị: {reason}.',
   'confirm.closureOpenItems': '{count} bước và nhiệm vụ sau vẫn đang mở và sẽ bị đóng khi chưa hoàn thành:',

@@ -42,6 +42,36 @@ describe('caseView', () => {
     expect(JSON.stringify(view)).not.toContain('Nguyễn');
   });
 
+  it('shows what intake recorded as codes: source, channel, where, what happened, when, danger and vulnerabilities', () => {
+    expect(caseView(fold(critical()), T0)?.intake).toEqual({
+      source: 'hotline',
+      channel: 'phone',
+      countryCode: 'KR',
+      city: 'Ansan',
+      categories: ['gbv', 'confiscated_documents', 'labour_exploitation'],
+      gbvType: 'sexual_assault',
+      incidentAt: '2026-11-21T20:00:00.000Z',
+      incidentTimeEstimated: false,
+      immediateDanger: true,
+      minor: false,
+      vulnerabilities: [],
+    });
+  });
+
+  it('says why an open task or a verification request would be refused now, by the gates decide applies', () => {
+    const planned = history(
+      [[command('AgreeActionPlan', { goal: 'return', tasks: ['emergency_travel_document', 'repatriation_funding'] }), T0 + hours(1)]],
+      assessedCase(),
+    );
+    const view = caseView(fold(planned), T0 + hours(2));
+    const task = (id: string) => view?.openItems.find((item) => item.item === id);
+    expect(task('emergency_travel_document')?.refusal).toEqual({ code: 'IDENTITY_NOT_VERIFIED' });
+    expect(task('repatriation_funding')?.refusal).toBeUndefined();
+    expect(view?.verificationRequestRefusal).toEqual({ code: 'CONSENT_REQUIRED', category: 'home_authorities' });
+    const consented = history([[command('GiveConsent', { category: 'home_authorities', method: 'spoken' }), T0 + hours(3)]], planned);
+    expect(caseView(fold(consented), T0 + hours(3))?.verificationRequestRefusal).toBeUndefined();
+  });
+
   it('includes personal data only when asked', () => {
     expect(caseView(fold(critical()), T0, { includePersonal: true })?.personal?.intake?.subject?.fullName).toBe('Nguyễn Thị Hoa');
   });

@@ -1,6 +1,8 @@
 // What a caseworker or supervisor sees of a case at `now`. Codes and times only, unless personal data is asked for
 // (the caller has checked the reader may see it, and records the read).
-import type { ProtocolRegistry, WorkItemId } from '../protocol/protocol-definition';
+import type { ProtocolDefinition, ProtocolRegistry, TaskId, WorkItemId } from '../protocol/protocol-definition';
+import { protocolFor } from '../protocol/protocol-registry';
+import { taskRefusal, verificationRequestRefusal, type Refusal } from '../case/refusals';
 import type { CaseFile, CaseState, ClinicalWindowStatus, ConsentRecord, WorkItem, WorkItemStatus } from '../case/state';
 import { runningPause } from '../case/state';
 import { toIso } from '../shared/time';
@@ -30,6 +32,8 @@ export interface ClockView {
   /** Negative when overdue. */
   readonly remainingMs: number;
   readonly escalationLevel: 0 | 1 | 2 | 3;
+  /** Why working this task would be refused now (consent, her identity), so no one is offered what will fail. */
+  readonly refusal?: Refusal;
 }
 
 export interface WaitingItemView {
@@ -88,6 +92,8 @@ export interface CaseView {
   readonly pendingClosure?: { readonly reason: ClosureReason; readonly requestedAt: string; readonly waitingMs: number };
   readonly closed?: { readonly reason: ClosureReason; readonly at: string };
   readonly stuck: readonly StuckReason[];
+  /** Why asking the home authorities to verify her identity would be refused now. */
+  readonly verificationRequestRefusal?: Refusal;
   readonly personal?: CaseFile['personal'];
 }
 
@@ -97,8 +103,10 @@ export interface CaseViewOptions {
   readonly protocols?: ProtocolRegistry;
 }
 
-const clockOf = (file: CaseFile, item: WorkItem, now: number): ClockView | undefined => {
+const clockOf = (file: CaseFile, item: WorkItem, now: number, protocol: ProtocolDefinition | undefined): ClockView | undefined => {
   if (item.openedAt === undefined || item.dueAt === undefined) return undefined;
+  const running = item.status === 'open' || item.status === 'in_progress';
+  const refusal = running && item.kind === 'task' && protocol ? taskRefusal(file, item.id as TaskId, protocol) : undefined;
   const until = Math.min(item.endedAt ?? now, now);
   const pausedMs = pausedDuring(file, item.openedAt, until);
   const dueAt = effectiveDueAt(file, item, now) ?? item.dueAt;
@@ -114,7 +122,17 @@ const clockOf = (file: CaseFile, item: WorkItem, now: number): ClockView | undef
     pausedMs,
     remainingMs: dueAt - now,
     escalationLevel: item.escalationLevel,
+    ...(refusal ? { refusal } : {}),
   };
+};
+
+/** The case's pinned protocol, or none when the registry given does not know it (the view then lists no refusal). */
+const pinnedProtocol = (version: string, protocols: ProtocolRegistry | undefined): ProtocolDefinition | undefined => {
+  try {
+    return protocolFor(version, protocols);
+  } catch {
+    return undefined;
+  }
 };
 
 const intakeFacts = (file: CaseFile): IntakeFactsView => ({
@@ -134,7 +152,9 @@ const intakeFacts = (file: CaseFile): IntakeFactsView => ({
 export const caseView = (state: CaseState, now: number, options: CaseViewOptions = {}): CaseView | undefined => {
   if (state.status === 'none') return undefined;
   const items = Object.values(state.items).filter((i): i is WorkItem => i !== undefined);
-  const clocks = items.map((i) => clockOf(state, i, now)).filter((c): c is ClockView => c !== undefined);
+  const protocol = pinnedProtocol(state.protocolVersion, options.protocols);
+  const clocks = items.map((i) => clockOf(state, i, now, protocol)).filter((c): c is ClockView => c !== undefined);
+  const verificationRefusal = verificationRequestRefusal(state);
   const openItems = clocks
     .filter((c) => c.status === 'open' || c.status === 'in_progress')
     .sort((a, b) => a.remainingMs - b.remainingMs);
@@ -189,6 +209,7 @@ export const caseView = (state: CaseState, now: number, options: CaseViewOptions
       : {}),
     ...(state.status === 'closed' ? { closed: { reason: state.closureReason, at: toIso(state.closedAt) } } : {}),
     stuck: stuckReasons(state, now, options.protocols),
+    ...(verificationRefusal ? { verificationRequestRefusal: verificationRefusal } : {}),
     ...(options.includePersonal ? { personal: state.personal } : {}),
   };
 };

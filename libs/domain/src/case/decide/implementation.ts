@@ -6,7 +6,8 @@ import type { AgreeActionPlan, CompleteTask, StartTask } from '../commands';
 import type { ActionPlanAgreed, CaseEvent, TaskCompleted, TaskStarted } from '../events';
 import type { ActiveCase } from '../state';
 import { event, invalid, requireOneOf, requireRole, STAFF, type DecisionContext } from './context';
-import { isRunning, openStep, planTask, requireConsent, requireFamilyIsSafe, requireStepOpen, requireTaskRunning } from './items';
+import { taskRefusal, refusalError } from '../refusals';
+import { isRunning, openStep, planTask, requireFamilyIsSafe, requireStepOpen, requireTaskRunning } from './items';
 import { completeStep } from './steps';
 
 const PLANNABLE = TASK_IDS.filter((t) => t !== 'verification_answer');
@@ -33,11 +34,8 @@ export const decideAgreeActionPlan = (ctx: DecisionContext, c: AgreeActionPlan):
 };
 
 const requireTaskAllowed = (state: ActiveCase, task: TaskId, ctx: DecisionContext): void => {
-  const def = ctx.protocol.tasks[task];
-  requireConsent(state, def.consentCategory);
-  if (def.needsIdentityVerified && state.identity !== 'documents_seen' && state.identity !== 'confirmed') {
-    throw new DomainError('IDENTITY_NOT_VERIFIED', `${task} needs her identity verified first`);
-  }
+  const refusal = taskRefusal(state, task, ctx.protocol);
+  if (refusal) throw refusalError(refusal, task);
 };
 
 const requireWorkableTask = (ctx: DecisionContext, task: TaskId): void => {

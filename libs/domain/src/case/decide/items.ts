@@ -6,6 +6,7 @@ import type { ConsentCategory } from '../../shared/vocabulary';
 import type { StepOpened, TaskBlockedOnConsent, TaskOpened } from '../events';
 import type { ActiveCase, WorkItem } from '../state';
 import { isConsentInForce } from '../state';
+import { consentRefusal, refusalError } from '../refusals';
 import { event, type DecisionContext } from './context';
 import { scheduleFor } from './schedule';
 
@@ -61,17 +62,14 @@ export const unblockTasks = (ctx: DecisionContext, category: ConsentCategory): T
     .map((i) => openTask(ctx, i.id as TaskId));
 
 export const requireFamilyIsSafe = (state: ActiveCase, category: ConsentCategory | undefined): void => {
-  if (category === 'family' && state.familyIsRiskSource) {
-    throw new DomainError('FAMILY_IS_RISK_SOURCE', 'the family is recorded as a source of risk: it is never notified');
-  }
+  const refusal = consentRefusal(state, category);
+  if (refusal?.code === 'FAMILY_IS_RISK_SOURCE') throw refusalError(refusal, 'sharing');
 };
 
 /** Sharing information with a recipient needs consent in force for its category, or a recorded exception. */
 export const requireConsent = (state: ActiveCase, category: ConsentCategory | undefined): void => {
-  requireFamilyIsSafe(state, category);
-  if (category && !isConsentInForce(state, category)) {
-    throw new DomainError('CONSENT_REQUIRED', `no consent in force for ${category} and no exception recorded`);
-  }
+  const refusal = consentRefusal(state, category);
+  if (refusal) throw refusalError(refusal, 'sharing');
 };
 
 export const requireStepOpen = (state: ActiveCase, step: StepId): WorkItem => {
