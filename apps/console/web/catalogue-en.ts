@@ -1,6 +1,6 @@
 // Every string the console shows, in English. catalogue-vi.ts must have exactly the same keys (the compiler checks).
 export const en = {
-  'app.title': 'baoho console',
+  'app.title': 'baoho — citizen protection',
   'app.skip': 'Skip to content',
   'nav.board': 'Supervisor board',
   'nav.inbox': 'My cases',

@@ -51,7 +51,7 @@ export function drawDetails(target: HTMLElement, view: CaseView, state: Personal
       ...(intake ? fact(t('details.categories'), intake.categories.map((c) => label('category', c)).join(', ')) : []),
       ...(intake?.gbvType ? fact(t('details.gbvType'), label('gbvType', intake.gbvType)) : []),
       ...(intake?.incidentAt ? fact(t('details.incidentAt'), `${formatInstant(intake.incidentAt, view.missionCode)}${intake.incidentTimeEstimated ? ` (${t('details.estimated')})` : ''}`) : []),
-      ...(intake ? fact(t('details.reportedBy'), `${label('source', intake.source)} · ${label('channel', intake.channel)}`) : [])),
+      ...(intake ? fact(t('details.reportedBy'), intake.channel === 'walk_in' ? label('channel', intake.channel) : `${label('source', intake.source)} · ${label('channel', intake.channel)}`) : [])),
     safety.length ? h('ul', { class: 'safety', 'aria-label': t('details.safety'), 'data-testid': 'safety' }, ...safety) : null,
     personal?.intake?.narrative ? h('div', { class: 'narrative' }, h('h3', {}, t('details.narrative')), h('p', { 'data-testid': 'narrative' }, personal.intake.narrative)) : null,
     state.kind === 'read' && !erased ? notesBlock(personal?.notes ?? [], view.missionCode) : null);
