@@ -45,7 +45,7 @@ export const BEARER_SCHEME = 'bearerAuth';
 export const PROBLEM_STATUSES = {
   400: ['BadRequest', 'Invalid input: malformed JSON, a body, query or header off its schema (`issues` names the fields).'],
   401: ['Unauthenticated', 'No valid bearer token (missing, malformed, not RS256, badly signed, expired, or for another issuer or audience); a `WWW-Authenticate: Bearer` challenge is sent.'],
-  403: ['Forbidden', 'The caller’s role may not do this.'],
+  403: ['Forbidden', 'The caller’s role may not do this (`FORBIDDEN_ROLE`), or the personal part of a case outside the caller’s missions must be read by break-glass with a reason (`REASON_REQUIRED`).'],
   404: ['NotFound', 'No such case, command or route.'],
   409: ['Conflict', 'The case is not in a state for this (closed, already paused, no closure requested…).'],
   413: ['TooLarge', 'The body is too large.'],
@@ -68,7 +68,14 @@ export interface OperationSpec {
   readonly pathParameters?: readonly string[];
   readonly query?: z.ZodType;
   readonly body?: { readonly schema: JsonSchema; readonly required?: boolean };
-  readonly success: { readonly status: 200 | 201; readonly description: string; readonly schema?: JsonSchema; readonly contentType?: string };
+  readonly success: {
+    readonly status: 200 | 201;
+    readonly description: string;
+    readonly schema?: JsonSchema;
+    readonly contentType?: string;
+    /** The answer must not be kept by any cache (it carries a case): `Cache-Control: no-store` is documented. */
+    readonly noStore?: boolean;
+  };
   /** Problem statuses besides 400 (always), 401 (when authenticated) and 503 (always). */
   readonly problems?: readonly ProblemStatus[];
 }
@@ -88,6 +95,7 @@ export function operation(tag: string, spec: OperationSpec): Operation {
   const responses: Record<string, Operation> = {
     [spec.success.status]: {
       description: spec.success.description,
+      ...(spec.success.noStore ? { headers: { 'Cache-Control': { description: 'Always `no-store`.', schema: { type: 'string', const: 'no-store' } } } } : {}),
       ...(spec.success.schema ? { content: { [spec.success.contentType ?? 'application/json']: { schema: spec.success.schema } } } : {}),
     },
   };
