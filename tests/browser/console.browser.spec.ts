@@ -3,6 +3,7 @@ import { serviceEnv, startApp, startReadyApps, type RunningApp } from '../suppor
 import { apiClient, walkIn, type Caller } from '../support/api-client';
 import { launchBrowser, screenshot, seriousAxeViolations, type Browser } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
+import { registerStaff } from '../support/staff';
 import { authEnv } from '../support/tokens';
 import { devPrivateKeyFile } from '../../scripts/dev-token';
 import { uniqueTaskQueue } from '../support/temporal';
@@ -38,6 +39,8 @@ describe('the console in a browser', () => {
     const env = { ...serviceEnv(), DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('browser-console') };
     apps = await startReadyApps(['worker', 'api'], env);
     api = apiClient(apps[1]!.url);
+    // the caseworkers the case is assigned and shared to below
+    await registerStaff(api, [{ userId: 'cw-7', role: 'caseworker' }, { userId: 'cw-9', role: 'caseworker' }]);
     consoleApp = await startApp('console', { ...consoleSignIn(), CONSOLE_API_URL: apps[1]!.url, CONSOLE_DEV_SIGN_IN: 'true' });
     browser = await launchBrowser();
   });

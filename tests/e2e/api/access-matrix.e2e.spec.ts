@@ -11,6 +11,7 @@ import { rolesFor } from '../../../apps/api/src/auth/command-roles';
 import { serviceEnv, startReadyApps, type RunningApp } from '../../support/apps';
 import { apiClient, callerHeaders, walkIn, type Caller } from '../../support/api-client';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { registerStaff } from '../../support/staff';
 import { uniqueTaskQueue } from '../../support/temporal';
 
 // Every operation of the running api's own /openapi.json (so a new endpoint joins the day it is documented) ×
@@ -112,7 +113,8 @@ describe('the access matrix: every endpoint × role × scope', () => {
     const { AuditController } = await import('../../../apps/api/src/audit/audit.controller');
     const { MeController } = await import('../../../apps/api/src/me/me.controller');
     const { OpenApiController } = await import('../../../apps/api/src/openapi/openapi.controller');
-    CONTROLLERS = [CasesController, WorklistsController, SearchController, SupervisionController, AuditController, MeController, OpenApiController];
+    const { StaffController } = await import('../../../apps/api/src/staff/staff.controller');
+    CONTROLLERS = [CasesController, WorklistsController, SearchController, SupervisionController, AuditController, MeController, StaffController, OpenApiController];
 
     db = await createTestDatabase();
     pool = new Pool({ connectionString: db.url, max: 2 });
@@ -121,6 +123,7 @@ describe('the access matrix: every endpoint × role × scope', () => {
     api = apps[1]!;
     const client = apiClient(api.url);
     const supervisor = callers['supervisor, same mission']!;
+    await registerStaff(client, [callers['caseworker, assigned']!, callers['caseworker, not assigned']!]);
     const opened = await client.post<{ caseId: string }>('/v1/cases', supervisor, walkIn());
     expect(opened.status).toBe(201);
     caseId = opened.body.caseId;
@@ -135,12 +138,13 @@ describe('the access matrix: every endpoint × role × scope', () => {
   });
 
   const send = async (method: string, path: string, headers: Record<string, string>): Promise<{ status: number; body: Json }> => {
-    const url = `${api.url}${path.replace('{caseId}', caseId)}`;
+    const url = `${api.url}${path.replace('{caseId}', caseId).replace('{userId}', 'cw-matrix-probe')}`;
+    const withBody = method === 'post' || method === 'put';
     const response = await fetch(url, {
       method: method.toUpperCase(),
-      headers: { ...headers, ...(method === 'post' ? { 'content-type': 'application/json', 'idempotency-key': randomUUID() } : {}) },
+      headers: { ...headers, ...(withBody ? { 'content-type': 'application/json', 'idempotency-key': randomUUID() } : {}) },
       // A body off every schema: nothing changes, yet the answer shows whether the gate let the call through.
-      ...(method === 'post' ? { body: JSON.stringify({ matrixProbe: true }) } : {}),
+      ...(withBody ? { body: JSON.stringify({ matrixProbe: true }) } : {}),
     });
     const text = await response.text();
     return { status: response.status, body: text.startsWith('{') ? (JSON.parse(text) as Json) : {} };

@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { serviceEnv, startReadyApps, type RunningApp } from '../../support/apps';
 import { apiClient, walkIn, type Caller } from '../../support/api-client';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { registerStaff } from '../../support/staff';
 import { uniqueTaskQueue } from '../../support/temporal';
 
 // The api and worker apps as `npm start` runs them, on the dev server and a fresh database: a case driven over
@@ -11,6 +12,7 @@ jest.setTimeout(120_000);
 
 const caseworker: Caller = { userId: 'cw-1', role: 'caseworker' };
 const supervisor: Caller = { userId: 'sup-1', role: 'supervisor' };
+const listCaseworker: Caller = { userId: 'cw-list', role: 'caseworker' };
 
 describe('the case API', () => {
   let db: TestDatabase;
@@ -22,6 +24,7 @@ describe('the case API', () => {
     const env = { ...serviceEnv(), DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e-api') };
     apps = await startReadyApps(['worker', 'api'], env);
     api = apiClient(apps[1]!.url);
+    await registerStaff(api, [caseworker, listCaseworker]);
   });
 
   afterAll(async () => {
@@ -65,8 +68,8 @@ describe('the case API', () => {
 
   it('lists my open cases nearest deadline first, page by page', async () => {
     const ids = [await open(), await open(), await open()];
-    for (const caseId of ids) await api.post(`/v1/cases/${caseId}/assignment`, supervisor, { caseworkerId: 'cw-list' });
-    const me: Caller = { userId: 'cw-list', role: 'caseworker' };
+    for (const caseId of ids) expect((await api.post(`/v1/cases/${caseId}/assignment`, supervisor, { caseworkerId: listCaseworker.userId })).status).toBe(200);
+    const me = listCaseworker;
     const first = await api.get<{ items: Array<{ caseId: string; nextDueAt: string }>; nextCursor: string }>('/v1/my-cases?limit=2', me);
     expect(first.body.items).toHaveLength(2);
     const second = await api.get<{ items: Array<{ caseId: string; nextDueAt: string }>; nextCursor: string | null }>(`/v1/my-cases?limit=2&cursor=${first.body.nextCursor}`, me);

@@ -6,6 +6,7 @@ import { CASE_EVENTS_V1_TOPIC } from '@baoho/messaging';
 import { serviceEnv, startReadyApps, type RunningApp } from '../../support/apps';
 import { apiClient, walkIn, type Caller } from '../../support/api-client';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { registerStaff } from '../../support/staff';
 import { uniqueTaskQueue } from '../../support/temporal';
 import { findPlaintext } from '../../support/scan/plaintext-forms';
 import { scanDatabase, tableCount } from '../../support/scan/scan-database';
@@ -41,6 +42,7 @@ describe('erasure of a case’s personal data', () => {
     const env = { ...serviceEnv(), DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e-erasure') };
     apps = await startReadyApps(['worker', 'api', 'relay'], env);
     api = apiClient(apps[1]!.url);
+    await registerStaff(api, [caseworker]);
     connection = await Connection.connect({ address: process.env['TEMPORAL_ADDRESS']! });
     temporal = new Client({ connection });
   });

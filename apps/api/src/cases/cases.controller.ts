@@ -17,6 +17,8 @@ import { inScope, scopeOf } from '../auth/scope';
 import { parseInput } from '../http/parse-body';
 import { respond } from '../http/respond';
 import { IdempotencyService } from '../idempotency/idempotency.service';
+import { requireNamedStaff } from '../staff/named-staff';
+import { StaffDirectory } from '../staff/staff-directory';
 import { CaseGateway } from './case-gateway';
 import { CaseReader, type CasePersonalReading, type CaseReading } from './case-reader';
 import { COMMAND_ROUTES, commandRouteByPath } from './command-routes';
@@ -34,6 +36,7 @@ export class CasesController {
     private readonly idempotency: IdempotencyService,
     private readonly access: CaseAccess,
     private readonly audit: ReadAudit,
+    private readonly staff: StaffDirectory,
   ) {}
 
   @Post()
@@ -164,8 +167,8 @@ export class CasesController {
     const route = commandRouteByPath.get(path);
     if (!route) throw new HttpProblem(404, 'NOT_FOUND', 'Not found', `no command at ${path}`);
     // Scope first (a case you may not see does not exist for you), then the role (403 for what you may never do).
-    if (check === 'scope') await this.access.visible(actor, caseId);
-    else if (!(await this.access.facts(caseId))) throw caseNotFound(caseId);
+    const facts = check === 'scope' ? await this.access.visible(actor, caseId) : await this.access.facts(caseId);
+    if (!facts) throw caseNotFound(caseId);
     if (!mayCommand(actor.role, route.type)) {
       throw new HttpProblem(403, 'FORBIDDEN_ROLE', 'Not allowed for this role', `${route.path} is not for ${actor.role}`);
     }
@@ -173,6 +176,8 @@ export class CasesController {
     const input = parseInput(route.body, body ?? {});
     const commandId = IdempotencyService.commandId(actor.userId, idempotencyKey);
     const stored = await this.idempotency.run(actor.userId, idempotencyKey, { caseId, path, input }, async () => {
+      // Inside the key's run: a retry of an accepted assignment replays its answer even if the person left since.
+      await requireNamedStaff(this.staff, route.type, input, facts.mission);
       const command = { ...input, type: route.type, commandId, actor } as unknown as PersonCommand;
       return { status: 200, body: await this.gateway.send(caseId, command) };
     });

@@ -2,10 +2,10 @@
 // (so the document cannot promise what the code does not enforce), and one way to describe an operation with
 // the bearer security scheme, the Idempotency-Key and the problem-details responses every endpoint shares.
 import { z } from 'zod';
-import { PROBLEM_CONTENT_TYPE } from '@baoho/http';
+import { PROBLEM_CONTENT_TYPE, USER_ID_PATTERN } from '@baoho/http';
 
 export type JsonSchema = Record<string, unknown>;
-export type HttpMethod = 'get' | 'post';
+export type HttpMethod = 'get' | 'post' | 'put';
 export type Operation = Record<string, unknown>;
 export type PathItem = Partial<Record<HttpMethod, Operation>>;
 
@@ -50,7 +50,7 @@ export const PROBLEM_STATUSES = {
   409: ['Conflict', 'The case is not in a state for this (closed, already paused, no closure requested…).'],
   413: ['TooLarge', 'The body is too large.'],
   415: ['UnsupportedMediaType', 'The body is not JSON in a supported charset.'],
-  422: ['Unprocessable', 'Refused by the protocol, or the Idempotency-Key was used for another request.'],
+  422: ['Unprocessable', 'Refused by the protocol, a person named who is not an active staff member of the case’s mission (`UNKNOWN_STAFF`), or the Idempotency-Key was used for another request.'],
   503: ['Unavailable', 'A dependency is down; nothing was changed. Retry after `Retry-After` seconds with the same Idempotency-Key.'],
 } as const satisfies Record<number, readonly [string, string]>;
 export type ProblemStatus = keyof typeof PROBLEM_STATUSES;
@@ -172,6 +172,13 @@ export function sharedComponents(): Record<string, Record<string, unknown>> {
         required: true,
         description: 'The case number (an id that is not one is a 404).',
         schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$' },
+      },
+      userId: {
+        name: 'userId',
+        in: 'path',
+        required: true,
+        description: 'A staff member’s user id: the `sub` of their bearer token.',
+        schema: { type: 'string', pattern: USER_ID_PATTERN.source },
       },
     },
     responses,
