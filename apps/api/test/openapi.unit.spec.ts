@@ -87,7 +87,7 @@ describe('the OpenAPI document', () => {
 
   it('takes the query parameters from the zod query schemas', () => {
     const names = (p: string) => (doc.paths[p]?.get as Operation).parameters!.filter((x) => x.in === 'query').map((x) => x.name);
-    expect(names('/v1/cases')).toEqual(['mission', 'stage', 'risk', 'category', 'status', 'overdue', 'escalated', 'cursor', 'limit']);
+    expect(names('/v1/cases')).toEqual(['mission', 'stage', 'risk', 'category', 'status', 'overdue', 'escalated', 'assigned', 'cursor', 'limit']);
     expect(names('/v1/my-cases')).toEqual(['cursor', 'limit']);
     expect(names('/v1/search')).toEqual(['name', 'phone', 'passport', 'limit', 'cursor']);
     expect(names('/v1/staff')).toEqual(['mission', 'role']);

@@ -79,6 +79,28 @@ describe('the case API', () => {
     expect(due).toEqual([...due].sort());
   });
 
+  it('lists the mission’s unassigned cases apart from the assigned, nearest deadline first', async () => {
+    const urgent = await api.post<{ caseId: string }>('/v1/cases', caseworker, walkIn({ immediateDanger: true }));
+    expect(urgent.status).toBe(201);
+    const waiting = [await open(), urgent.body.caseId];
+    const taken = await open();
+    expect((await api.post(`/v1/cases/${taken}/assignment`, supervisor, { caseworkerId: listCaseworker.userId })).status).toBe(200);
+    type Page = { items: Array<{ caseId: string; assignee: string | null; nextDueAt: string | null }> };
+    const unassigned = (await api.get<Page>('/v1/cases?assigned=false&limit=200', supervisor)).body.items;
+    const assigned = (await api.get<Page>('/v1/cases?assigned=true&limit=200', supervisor)).body.items;
+    expect(unassigned.map((item) => item.caseId)).toEqual(expect.arrayContaining(waiting));
+    expect(unassigned.map((item) => item.caseId)).not.toContain(taken);
+    expect(unassigned.every((item) => item.assignee === null)).toBe(true);
+    expect(assigned.map((item) => item.caseId)).toContain(taken);
+    expect(assigned.every((item) => item.assignee !== null)).toBe(true);
+    // Nearest deadline first, cases with none last.
+    for (const items of [unassigned, assigned]) {
+      const due = items.map((item) => (item.nextDueAt === null ? Infinity : Date.parse(item.nextDueAt)));
+      expect(due).toEqual([...due].sort((a, b) => a - b));
+    }
+    expect((await api.get('/v1/cases?assigned=maybe', supervisor)).body).toMatchObject({ status: 400, code: 'INVALID_INPUT' });
+  });
+
   it('finds a case by her name without diacritics, by phone and by passport, with no name in the index', async () => {
     const opened = await api.post<{ caseId: string }>('/v1/cases', caseworker, walkIn({
       subject: { fullName: 'Đặng Thùy Dương', sex: 'F', dateOfBirth: '1999-02-03', passportNumber: 'C7654321', hometownProvince: null },
