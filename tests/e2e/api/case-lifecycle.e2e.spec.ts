@@ -122,6 +122,32 @@ describe('the case API', () => {
     expect(JSON.stringify(stored.rows).toLowerCase()).not.toMatch(/dang|thuy|duong|7654321|44447777/);
   });
 
+  it('finds Nguyễn Thị Hoa by “nguyen thi hoa” however it is typed, and by her phone and passport as people write them', async () => {
+    // A caseworker of her own: she sees only the cases she took, so every hit below is this one.
+    const searcher: Caller = { userId: 'cw-search', role: 'caseworker' };
+    const opened = await api.post<{ caseId: string }>('/v1/cases', searcher, walkIn({
+      subject: { fullName: 'Nguyễn Thị Hoa', sex: 'F', dateOfBirth: '1998-04-12', passportNumber: 'N2345678', hometownProvince: 'Nghệ An' },
+      caller: { relation: 'self', phone: '+82 10-3141-5926' },
+    }));
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.caseId;
+    const found = async (query: string): Promise<string[]> => {
+      const answer = await api.get<{ items: Array<{ caseId: string }> }>(`/v1/search?${query}`, searcher);
+      expect({ query, status: answer.status }).toEqual({ query, status: 200 });
+      return answer.body.items.map((item) => item.caseId);
+    };
+    const names = ['nguyen thi hoa', 'Nguyen Thi Hoa', 'NGUYEN  THI  HOA', 'hoa nguyen', 'Nguyễn Thị Hoa', 'Nguyễn Thị Hoa'.normalize('NFD'), 'nguyễn thi hoà'];
+    for (const name of names) expect({ name, found: await found(`name=${encodeURIComponent(name)}`) }).toEqual({ name, found: [caseId] });
+    expect(await found('name=nguyen+thi+hoa')).toEqual([caseId]);
+    expect(await found(`name=${encodeURIComponent('nguyen thi lan')}`)).toEqual([]);
+    for (const phone of ['+82 10-3141-5926', '010-3141-5926', '01031415926', '+821031415926', '3141 5926']) {
+      expect({ phone, found: await found(`phone=${encodeURIComponent(phone)}`) }).toEqual({ phone, found: [caseId] });
+    }
+    for (const passport of ['N2345678', 'n2345678', 'N 234 5678']) {
+      expect({ passport, found: await found(`passport=${encodeURIComponent(passport)}`) }).toEqual({ passport, found: [caseId] });
+    }
+  });
+
   describe('errors, as problem details with a stable code', () => {
     it('400 for malformed JSON and for a body off its schema, naming the fields', async () => {
       const malformed = await api.post('/v1/cases', caseworker, '{"channel": ');
