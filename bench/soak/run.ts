@@ -77,6 +77,7 @@ async function main(): Promise<void> {
   };
   try {
     console.log(`soak: ${MINUTES} min; ${CASES_PER_SECOND} new cases/s, ${COMMANDS_PER_SECOND} commands/s, ${BOARD_PER_SECOND} board reads/s`);
+    await traffic.registerStaff();
     tracker.follow(1_000);
     feed.steady(CASES_PER_SECOND);
     traffic.steady(COMMANDS_PER_SECOND, BOARD_PER_SECOND);

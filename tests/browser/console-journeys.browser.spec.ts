@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { walkIn, type Caller } from '../support/api-client';
 import { screenshot } from '../support/browser';
-import { expectUsable, newPage, registerStaff, signIn, startConsoleWorld, WAIT, type ConsoleWorld, type Language, type Screen } from '../support/console';
+import { expectUsable, newPage, registerStaffOf, signIn, startConsoleWorld, WAIT, type ConsoleWorld, type Language, type Screen } from '../support/console';
 import { hotlineEvent } from '../support/hotline-events';
 import { authHeader } from '../support/tokens';
 
@@ -21,7 +21,7 @@ describe('console journeys', () => {
 
   beforeAll(async () => {
     world = await startConsoleWorld('browser-journeys', true);
-    await registerStaff(world, [
+    await registerStaffOf(world, [
       { userId: 'cw-walk', role: 'caseworker', missions: KR },
       { userId: 'cw-hot', role: 'caseworker', missions: KR },
       { userId: 'cw-close', role: 'caseworker', missions: KR },

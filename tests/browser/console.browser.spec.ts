@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startApp } from '../support/apps';
 import { walkIn, type Caller } from '../support/api-client';
 import { screenshot, seriousAxeViolations } from '../support/browser';
-import { newPage, registerStaff, signIn as signInAs, startConsoleWorld, WAIT, type ConsoleWorld } from '../support/console';
+import { newPage, registerStaffOf, signIn as signInAs, startConsoleWorld, WAIT, type ConsoleWorld } from '../support/console';
 
 // The console in real headless Chromium, against the built api, worker and console apps on the real services:
 // a caseworker signs in, opens a walk-in case with the form, drives it by the forms through the protocol to a
@@ -24,7 +24,7 @@ describe('the console in a browser', () => {
     world = await startConsoleWorld('browser-console');
     consoleApp = world.console;
     api = world.api;
-    await registerStaff(world, ['cw-7', 'cw-8', 'cw-9'].map((userId) => ({ userId, role: 'caseworker', missions: ['KR-SEL'] })));
+    await registerStaffOf(world, ['cw-7', 'cw-8', 'cw-9'].map((userId) => ({ userId, role: 'caseworker', missions: ['KR-SEL'] })));
   });
 
   afterEach(() => {

@@ -170,6 +170,7 @@ describe('the promises, while the parts fail', () => {
     await feed.connect();
     tracker = new CaseTracker(pool, feed);
     traffic = new ApiTraffic(() => apps.url('api'), () => tracker.open);
+    await traffic.registerStaff();
     health = new HealthWatch(apps, APPS);
     logWatch = new LogWatch(pool);
     logWatch.start(500);

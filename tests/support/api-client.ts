@@ -12,6 +12,8 @@ export interface Caller {
 export const callerHeaders = (caller: Caller): Record<string, string> =>
   authHeader({ role: caller.role, user: caller.userId, missions: caller.missions ?? ['KR-SEL'] });
 
+export type ApiClient = ReturnType<typeof apiClient>;
+
 export interface ApiResponse<T = Record<string, unknown>> {
   readonly status: number;
   readonly contentType: string;
@@ -42,6 +44,7 @@ export function apiClient(baseUrl: string) {
     get: <T = Record<string, unknown>>(path: string, caller?: Caller) => call<T>('GET', path, caller),
     post: <T = Record<string, unknown>>(path: string, caller: Caller | undefined, body: unknown, key: string | null = randomUUID()) =>
       call<T>('POST', path, caller, body, key === null ? {} : { 'idempotency-key': key }),
+    put: <T = Record<string, unknown>>(path: string, caller: Caller | undefined, body: unknown) => call<T>('PUT', path, caller, body),
   };
 }
 

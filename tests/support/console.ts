@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { Pool } from 'pg';
 import { devPrivateKeyFile } from '../../scripts/dev-token';
 import { serviceEnv, startApp, startReadyApps, type RunningApp } from './apps';
-import { apiClient, callerHeaders } from './api-client';
+import { apiClient } from './api-client';
+import { registerStaff } from './staff';
 import { launchBrowser, seriousAxeViolations, type Browser } from './browser';
 import { createTestDatabase, type TestDatabase } from './postgres';
 import { uniqueTaskQueue } from './temporal';
@@ -98,13 +99,6 @@ export async function expectUsable(page: Page, what: string): Promise<void> {
 }
 
 /** Makes the staff directory know people before they sign in (as an admin would), so pickers list them. */
-export async function registerStaff(world: ConsoleWorld, people: ReadonlyArray<{ userId: string; role: string; missions: readonly string[] }>): Promise<void> {
-  for (const person of people) {
-    const answer = await fetch(`${world.apiApp.url}/v1/staff/${encodeURIComponent(person.userId)}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', ...callerHeaders({ userId: 'admin-1', role: 'admin', missions: [] }) },
-      body: JSON.stringify({ role: person.role, missions: person.missions, active: true }),
-    });
-    if (answer.status >= 300) throw new Error(`staff ${person.userId}: ${answer.status} ${await answer.text()}`);
-  }
+export async function registerStaffOf(world: ConsoleWorld, people: ReadonlyArray<{ userId: string; role: string; missions: readonly string[] }>): Promise<void> {
+  await registerStaff(world.api, people);
 }

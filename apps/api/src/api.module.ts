@@ -21,6 +21,8 @@ import { ListResponder } from './lists/list-responder';
 import { OpenApiController } from './openapi/openapi.controller';
 import { CaseSearch } from './search/case-search';
 import { SearchController } from './search/search.controller';
+import { StaffController } from './staff/staff.controller';
+import { StaffDirectory } from './staff/staff-directory';
 import { IndicatorsQuery } from './supervision/indicators-query';
 import { SupervisionController } from './supervision/supervision.controller';
 import { SupervisionQuery } from './supervision/supervision-query';
@@ -43,7 +45,7 @@ export class ApiModule {
         }),
         AuthModule.forRoot(config.auth),
       ],
-      controllers: [CasesController, WorklistsController, SearchController, SupervisionController, AuditController, MeController, OpenApiController],
+      controllers: [CasesController, WorklistsController, SearchController, SupervisionController, AuditController, MeController, StaffController, OpenApiController],
       providers: [
         // One keyring for the app (its cache is what erasure clears at once in this process).
         { provide: CASE_PERSONAL_DATA, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => createCasePersonalData(pool, config.keys) },
@@ -77,6 +79,7 @@ export class ApiModule {
             return new ListResponder(cache, invalidation, createListCacheMetrics(registry, cache));
           },
         },
+        { provide: StaffDirectory, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new StaffDirectory(pool) },
         { provide: CaseSearch, inject: [POSTGRES_POOL], useFactory: (pool: Pool) => new CaseSearch(pool, config.search.indexKey) },
       ],
     };

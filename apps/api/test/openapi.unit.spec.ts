@@ -12,6 +12,7 @@ import { renderDocsPage } from '../src/openapi/docs-page';
 import { API_CONTRIBUTIONS, buildOpenApiDocument } from '../src/openapi/openapi-document';
 import { OpenApiController } from '../src/openapi/openapi.controller';
 import { SearchController } from '../src/search/search.controller';
+import { StaffController } from '../src/staff/staff.controller';
 import { SupervisionController } from '../src/supervision/supervision.controller';
 import { WorklistsController } from '../src/worklists/worklists.controller';
 
@@ -51,7 +52,7 @@ describe('the OpenAPI document', () => {
 
   it('has every route the controllers declare (the generic command routes stand for the table)', () => {
     const documented = new Set(operations.map((o) => `${o.method.toUpperCase()} ${o.path}`));
-    const controllers = [CasesController, WorklistsController, SearchController, SupervisionController, AuditController, MeController, OpenApiController];
+    const controllers = [CasesController, WorklistsController, SearchController, SupervisionController, AuditController, MeController, StaffController, OpenApiController];
     for (const controller of controllers) {
       const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
       const proto = controller.prototype as unknown as Record<string, unknown>;
@@ -86,9 +87,10 @@ describe('the OpenAPI document', () => {
 
   it('takes the query parameters from the zod query schemas', () => {
     const names = (p: string) => (doc.paths[p]?.get as Operation).parameters!.filter((x) => x.in === 'query').map((x) => x.name);
-    expect(names('/v1/cases')).toEqual(['mission', 'stage', 'risk', 'category', 'status', 'overdue', 'escalated', 'cursor', 'limit']);
+    expect(names('/v1/cases')).toEqual(['mission', 'stage', 'risk', 'category', 'status', 'overdue', 'escalated', 'assigned', 'cursor', 'limit']);
     expect(names('/v1/my-cases')).toEqual(['cursor', 'limit']);
     expect(names('/v1/search')).toEqual(['name', 'phone', 'passport', 'limit', 'cursor']);
+    expect(names('/v1/staff')).toEqual(['mission', 'role']);
   });
 
   it('refuses two contributions describing the same operation', () => {

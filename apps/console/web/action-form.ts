@@ -3,7 +3,7 @@
 // after a lost answer is one command; a refused command (nothing happened) gets a new key for the next try.
 import { newIdempotencyKey, post, type Problem } from './api.js';
 import type { CaseView } from './case-reading.js';
-import { h } from './dom.js';
+import { h, uid } from './dom.js';
 import { showProblem, statusLine } from './forms.js';
 import { t } from './i18n.js';
 import type { CommandPath } from './permissions.js';
@@ -34,7 +34,7 @@ export function drawActionForm(view: CaseView, spec: ActionForm, accepted: Accep
     h('button', { type: 'submit', value: spec.path }, spec.verb),
     ...(spec.alternatives ?? []).map((alt) => h('button', { type: 'submit', value: alt.path, class: 'secondary' }, alt.verb)),
   ];
-  const titleId = `action-${spec.path.replace(/\W/g, '-')}`;
+  const titleId = uid(`action-${spec.path.replace(/\W/g, '-')}`);
   const form = h('form', { class: 'action', 'data-command': spec.path, 'aria-labelledby': titleId },
     h('h4', { id: titleId }, spec.title), ...spec.fields, h('div', { class: 'buttons' }, ...buttons), status);
   form.addEventListener('submit', (e) => {

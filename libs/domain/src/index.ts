@@ -36,3 +36,4 @@ export { describeEvent } from './views/describe-event';
 export { TIMELINE_FACT_NAMES, timelineFacts, type TimelineFact, type TimelineFacts } from './views/timeline-facts';
 export { upcast, type RawEvent } from './events/upcast';
 export { foldText, nameTokens, passportTerm, phoneTerms, queryTerms, type SearchKind, type SearchTerm } from './search/search-terms';
+export { ASSIGNABLE_ROLES, mayBeNamedOnCase, STAFF_ROLES, type StaffMember, type StaffNaming, type StaffRole } from './staff/staff-eligibility';

@@ -11,6 +11,7 @@ import { rolesFor } from '../../../apps/api/src/auth/command-roles';
 import { serviceEnv, startReadyApps, type RunningApp } from '../../support/apps';
 import { apiClient, callerHeaders, walkIn, type Caller } from '../../support/api-client';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { registerStaff } from '../../support/staff';
 import { uniqueTaskQueue } from '../../support/temporal';
 
 // Every operation of the running api's own /openapi.json (so a new endpoint joins the day it is documented) ×
@@ -31,6 +32,7 @@ const callers: Record<string, Caller & { inScope: boolean }> = {
   'supervisor, same mission': { userId: 'sup-in', role: 'supervisor', missions: [MISSION], inScope: true },
   'supervisor, other mission': { userId: 'sup-far', role: 'supervisor', missions: ['KR-PUS'], inScope: false },
   'hq officer': { userId: 'hq-1', role: 'hq_officer', missions: ['HQ'], inScope: true },
+  'hq officer, desk of the mission': { userId: 'hq-sel', role: 'hq_officer', missions: ['HQ', MISSION], inScope: true },
   'hotline integration': { userId: 'hotline-acme', role: 'hotline_integration', missions: [], inScope: false },
   auditor: { userId: 'aud-1', role: 'auditor', missions: [MISSION], inScope: false },
   admin: { userId: 'adm-1', role: 'admin', missions: [], inScope: false },
@@ -77,12 +79,20 @@ const UNSCOPED_CASE_ROUTES = ['/v1/cases/{caseId}/break-glass', '/v1/cases/{case
 
 let CONTROLLERS: object[] = [];
 
-/** The gate's order: the route's roles (403), the case's scope (404, except break-glass and erasure), the command's roles (403). */
+/** HQ sees every case, but opens the personal part of one outside its token's missions only by break-glass. */
+const reasonRequired = (path: string, caller: (typeof callers)[string]): boolean =>
+  path === '/v1/cases/{caseId}/personal' && caller.role === 'hq_officer' && !(caller.missions ?? []).includes(MISSION);
+
+/**
+ * The gate's order: the route's roles (403), the case's scope (404, except break-glass and erasure), a reason for
+ * HQ's personal read outside its missions (403), the command's roles (403).
+ */
 function expected(method: string, path: string, caller: (typeof callers)[string]): Verdict {
   const roles = declaredRoles(method, path);
   if (roles === 'public') return 'allowed';
   if (!roles.includes(caller.role)) return 403;
   if (path.includes('{caseId}') && !UNSCOPED_CASE_ROUTES.includes(path) && !caller.inScope) return 404;
+  if (reasonRequired(path, caller)) return 403;
   const command = commandAt(path);
   if (command && !rolesFor(command.type).includes(caller.role as never)) return 403;
   return 'allowed';
@@ -103,7 +113,8 @@ describe('the access matrix: every endpoint × role × scope', () => {
     const { AuditController } = await import('../../../apps/api/src/audit/audit.controller');
     const { MeController } = await import('../../../apps/api/src/me/me.controller');
     const { OpenApiController } = await import('../../../apps/api/src/openapi/openapi.controller');
-    CONTROLLERS = [CasesController, WorklistsController, SearchController, SupervisionController, AuditController, MeController, OpenApiController];
+    const { StaffController } = await import('../../../apps/api/src/staff/staff.controller');
+    CONTROLLERS = [CasesController, WorklistsController, SearchController, SupervisionController, AuditController, MeController, StaffController, OpenApiController];
 
     db = await createTestDatabase();
     pool = new Pool({ connectionString: db.url, max: 2 });
@@ -112,6 +123,7 @@ describe('the access matrix: every endpoint × role × scope', () => {
     api = apps[1]!;
     const client = apiClient(api.url);
     const supervisor = callers['supervisor, same mission']!;
+    await registerStaff(client, [callers['caseworker, assigned']!, callers['caseworker, not assigned']!]);
     const opened = await client.post<{ caseId: string }>('/v1/cases', supervisor, walkIn());
     expect(opened.status).toBe(201);
     caseId = opened.body.caseId;
@@ -126,12 +138,13 @@ describe('the access matrix: every endpoint × role × scope', () => {
   });
 
   const send = async (method: string, path: string, headers: Record<string, string>): Promise<{ status: number; body: Json }> => {
-    const url = `${api.url}${path.replace('{caseId}', caseId)}`;
+    const url = `${api.url}${path.replace('{caseId}', caseId).replace('{userId}', 'cw-matrix-probe')}`;
+    const withBody = method === 'post' || method === 'put';
     const response = await fetch(url, {
       method: method.toUpperCase(),
-      headers: { ...headers, ...(method === 'post' ? { 'content-type': 'application/json', 'idempotency-key': randomUUID() } : {}) },
+      headers: { ...headers, ...(withBody ? { 'content-type': 'application/json', 'idempotency-key': randomUUID() } : {}) },
       // A body off every schema: nothing changes, yet the answer shows whether the gate let the call through.
-      ...(method === 'post' ? { body: JSON.stringify({ matrixProbe: true }) } : {}),
+      ...(withBody ? { body: JSON.stringify({ matrixProbe: true }) } : {}),
     });
     const text = await response.text();
     return { status: response.status, body: text.startsWith('{') ? (JSON.parse(text) as Json) : {} };
@@ -157,6 +170,7 @@ describe('the access matrix: every endpoint × role × scope', () => {
         const got: Verdict | number = [401, 403, 404].includes(answer.status) ? (answer.status as Verdict) : answer.status < 500 ? 'allowed' : answer.status;
         if (got !== want) mismatches.push(`${method} ${path} as ${who}: expected ${want}, got ${answer.status} ${String(answer.body['code'])}`);
         if (answer.status === 404 && path.includes('{caseId}') && answer.body['code'] !== 'CASE_NOT_FOUND') mismatches.push(`${method} ${path} as ${who}: 404 ${String(answer.body['code'])}`);
+        if (reasonRequired(path, caller) && answer.body['code'] !== 'REASON_REQUIRED') mismatches.push(`${method} ${path} as ${who}: ${answer.status} ${String(answer.body['code'])}`);
       }
     }
     expect(mismatches).toEqual([]);
@@ -195,9 +209,9 @@ describe('the access matrix: every endpoint × role × scope', () => {
     expect(JSON.stringify(rows[0].data)).not.toContain('Busan office');
     expect(rows[0].metadata).toMatchObject({ actor: 'cw-far', role: 'caseworker', missions: ['KR-PUS'] });
 
-    // the audit: the ordinary reads and the break-glass one, for auditors and admins only
+    // the audit: the ordinary reads of the personal part and the break-glass one, for auditors and admins only
     const inScope = callers['caseworker, assigned']!;
-    expect((await client.get(`/v1/cases/${caseId}`, inScope)).status).toBe(200);
+    expect((await client.get(`/v1/cases/${caseId}/personal`, inScope)).status).toBe(200);
     const auditor = callers['auditor']!;
     const broken = await client.get<{ items: Array<Json> }>(`/v1/audit/reads?caseId=${caseId}&breakGlass=true`, auditor);
     expect(broken.status).toBe(200);

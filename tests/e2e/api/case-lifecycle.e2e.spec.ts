@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { serviceEnv, startReadyApps, type RunningApp } from '../../support/apps';
 import { apiClient, walkIn, type Caller } from '../../support/api-client';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { registerStaff } from '../../support/staff';
 import { uniqueTaskQueue } from '../../support/temporal';
 
 // The api and worker apps as `npm start` runs them, on the dev server and a fresh database: a case driven over
@@ -11,6 +12,7 @@ jest.setTimeout(120_000);
 
 const caseworker: Caller = { userId: 'cw-1', role: 'caseworker' };
 const supervisor: Caller = { userId: 'sup-1', role: 'supervisor' };
+const listCaseworker: Caller = { userId: 'cw-list', role: 'caseworker' };
 
 describe('the case API', () => {
   let db: TestDatabase;
@@ -22,6 +24,7 @@ describe('the case API', () => {
     const env = { ...serviceEnv(), DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e-api') };
     apps = await startReadyApps(['worker', 'api'], env);
     api = apiClient(apps[1]!.url);
+    await registerStaff(api, [caseworker, listCaseworker]);
   });
 
   afterAll(async () => {
@@ -65,8 +68,8 @@ describe('the case API', () => {
 
   it('lists my open cases nearest deadline first, page by page', async () => {
     const ids = [await open(), await open(), await open()];
-    for (const caseId of ids) await api.post(`/v1/cases/${caseId}/assignment`, supervisor, { caseworkerId: 'cw-list' });
-    const me: Caller = { userId: 'cw-list', role: 'caseworker' };
+    for (const caseId of ids) expect((await api.post(`/v1/cases/${caseId}/assignment`, supervisor, { caseworkerId: listCaseworker.userId })).status).toBe(200);
+    const me = listCaseworker;
     const first = await api.get<{ items: Array<{ caseId: string; nextDueAt: string }>; nextCursor: string }>('/v1/my-cases?limit=2', me);
     expect(first.body.items).toHaveLength(2);
     const second = await api.get<{ items: Array<{ caseId: string; nextDueAt: string }>; nextCursor: string | null }>(`/v1/my-cases?limit=2&cursor=${first.body.nextCursor}`, me);
@@ -74,6 +77,28 @@ describe('the case API', () => {
     expect(all.map((item) => item.caseId).sort()).toEqual([...ids].sort());
     const due = all.map((item) => item.nextDueAt);
     expect(due).toEqual([...due].sort());
+  });
+
+  it('lists the mission’s unassigned cases apart from the assigned, nearest deadline first', async () => {
+    const urgent = await api.post<{ caseId: string }>('/v1/cases', caseworker, walkIn({ immediateDanger: true }));
+    expect(urgent.status).toBe(201);
+    const waiting = [await open(), urgent.body.caseId];
+    const taken = await open();
+    expect((await api.post(`/v1/cases/${taken}/assignment`, supervisor, { caseworkerId: listCaseworker.userId })).status).toBe(200);
+    type Page = { items: Array<{ caseId: string; assignee: string | null; nextDueAt: string | null }> };
+    const unassigned = (await api.get<Page>('/v1/cases?assigned=false&limit=200', supervisor)).body.items;
+    const assigned = (await api.get<Page>('/v1/cases?assigned=true&limit=200', supervisor)).body.items;
+    expect(unassigned.map((item) => item.caseId)).toEqual(expect.arrayContaining(waiting));
+    expect(unassigned.map((item) => item.caseId)).not.toContain(taken);
+    expect(unassigned.every((item) => item.assignee === null)).toBe(true);
+    expect(assigned.map((item) => item.caseId)).toContain(taken);
+    expect(assigned.every((item) => item.assignee !== null)).toBe(true);
+    // Nearest deadline first, cases with none last.
+    for (const items of [unassigned, assigned]) {
+      const due = items.map((item) => (item.nextDueAt === null ? Infinity : Date.parse(item.nextDueAt)));
+      expect(due).toEqual([...due].sort((a, b) => a - b));
+    }
+    expect((await api.get('/v1/cases?assigned=maybe', supervisor)).body).toMatchObject({ status: 400, code: 'INVALID_INPUT' });
   });
 
   it('finds a case by her name without diacritics, by phone and by passport, with no name in the index', async () => {
@@ -95,6 +120,32 @@ describe('the case API', () => {
     await pool.end();
     expect(stored.rowCount).toBeGreaterThanOrEqual(5);
     expect(JSON.stringify(stored.rows).toLowerCase()).not.toMatch(/dang|thuy|duong|7654321|44447777/);
+  });
+
+  it('finds Nguyễn Thị Hoa by “nguyen thi hoa” however it is typed, and by her phone and passport as people write them', async () => {
+    // A caseworker of her own: she sees only the cases she took, so every hit below is this one.
+    const searcher: Caller = { userId: 'cw-search', role: 'caseworker' };
+    const opened = await api.post<{ caseId: string }>('/v1/cases', searcher, walkIn({
+      subject: { fullName: 'Nguyễn Thị Hoa', sex: 'F', dateOfBirth: '1998-04-12', passportNumber: 'N2345678', hometownProvince: 'Nghệ An' },
+      caller: { relation: 'self', phone: '+82 10-3141-5926' },
+    }));
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.caseId;
+    const found = async (query: string): Promise<string[]> => {
+      const answer = await api.get<{ items: Array<{ caseId: string }> }>(`/v1/search?${query}`, searcher);
+      expect({ query, status: answer.status }).toEqual({ query, status: 200 });
+      return answer.body.items.map((item) => item.caseId);
+    };
+    const names = ['nguyen thi hoa', 'Nguyen Thi Hoa', 'NGUYEN  THI  HOA', 'hoa nguyen', 'Nguyễn Thị Hoa', 'Nguyễn Thị Hoa'.normalize('NFD'), 'nguyễn thi hoà'];
+    for (const name of names) expect({ name, found: await found(`name=${encodeURIComponent(name)}`) }).toEqual({ name, found: [caseId] });
+    expect(await found('name=nguyen+thi+hoa')).toEqual([caseId]);
+    expect(await found(`name=${encodeURIComponent('nguyen thi lan')}`)).toEqual([]);
+    for (const phone of ['+82 10-3141-5926', '010-3141-5926', '01031415926', '+821031415926', '3141 5926']) {
+      expect({ phone, found: await found(`phone=${encodeURIComponent(phone)}`) }).toEqual({ phone, found: [caseId] });
+    }
+    for (const passport of ['N2345678', 'n2345678', 'N 234 5678']) {
+      expect({ passport, found: await found(`passport=${encodeURIComponent(passport)}`) }).toEqual({ passport, found: [caseId] });
+    }
   });
 
   describe('errors, as problem details with a stable code', () => {

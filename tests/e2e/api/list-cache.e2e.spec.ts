@@ -2,6 +2,7 @@ import http from 'node:http';
 import { serviceEnv, startApp, startReadyApps, type RunningApp } from '../../support/apps';
 import { apiClient, callerHeaders, walkIn, type Caller } from '../../support/api-client';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { registerStaff } from '../../support/staff';
 import { uniqueTaskQueue } from '../../support/temporal';
 
 // The list cache over HTTP, as `npm start` runs the api, beside a second api process on the same database with
@@ -97,5 +98,38 @@ describe('the list cache over HTTP', () => {
     expect(ids(after.body)).toEqual([first, opened.body.caseId].sort());
     expect(after.body).toBe((await get(uncached, path, seoul)).body);
     expect(after.etag).not.toBe(before.etag);
+  });
+
+  it('keeps the unassigned list apart from the others, and takes a case off it when it is assigned', async () => {
+    const lists = ['/v1/cases?mission=KR-SEL&limit=20', '/v1/cases?mission=KR-SEL&assigned=false&limit=20', '/v1/cases?mission=KR-SEL&assigned=true&limit=20'];
+    const opened = await apiClient(cached.url).post<{ caseId: string }>('/v1/cases', caseworker, walkIn());
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.caseId;
+    /** Each list from the cached api once its answer is the uncached one (the notice of the last write has come). */
+    const settled = async (): Promise<string[][]> => {
+      const deadline = Date.now() + 5_000;
+      for (;;) {
+        const answers = await Promise.all(lists.map(async (path) => [await get(cached, path, seoul), await get(uncached, path, seoul)] as const));
+        if (answers.every(([a, b]) => a.body === b.body) || Date.now() > deadline) {
+          for (const [a, b] of answers) expect(a.body).toBe(b.body);
+          return answers.map(([a]) => ids(a.body));
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    // Asked twice, so the second answers are the cached pages: each list its own.
+    await settled();
+    const [all, unassigned, assigned] = await settled();
+    expect(all).toContain(caseId);
+    expect(unassigned).toContain(caseId);
+    expect(assigned).not.toContain(caseId);
+
+    const assignee: Caller = { userId: 'cw-cache-assignee', role: 'caseworker' };
+    await registerStaff(cached.url, [assignee]);
+    expect((await apiClient(cached.url).post(`/v1/cases/${caseId}/assignment`, seoul, { caseworkerId: assignee.userId })).status).toBe(200);
+    const [allAfter, unassignedAfter, assignedAfter] = await settled();
+    expect(allAfter).toContain(caseId);
+    expect(unassignedAfter).not.toContain(caseId);
+    expect(assignedAfter).toContain(caseId);
   });
 });

@@ -4,6 +4,7 @@ import { EventStore, caseSummaryProjection } from '@baoho/event-store';
 import { serviceEnv, startReadyApps, type RunningApp } from '../../support/apps';
 import { apiClient, walkIn, type Caller } from '../../support/api-client';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { registerStaff } from '../../support/staff';
 import { uniqueTaskQueue } from '../../support/temporal';
 
 // The supervisors' endpoints over HTTP, on the api and worker apps as `npm start` runs them: a case driven through
@@ -45,6 +46,7 @@ describe('the supervisors API', () => {
     const env = { ...serviceEnv(), DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e-supervision') };
     apps = await startReadyApps(['worker', 'api'], env);
     api = apiClient(apps[1]!.url);
+    await registerStaff(api, [caseworker]);
   });
 
   afterAll(async () => {

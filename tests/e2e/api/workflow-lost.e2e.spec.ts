@@ -4,6 +4,7 @@ import { caseWorkflowId } from '@baoho/workflows';
 import { serviceEnv, startReadyApps, type RunningApp } from '../../support/apps';
 import { apiClient, walkIn, type Caller } from '../../support/api-client';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { registerStaff } from '../../support/staff';
 import { uniqueTaskQueue } from '../../support/temporal';
 
 // The fault suite found cases whose workflow a killed Temporal dev server no longer knew, while their events
@@ -29,6 +30,7 @@ describe('a case whose workflow was lost', () => {
     const env = { ...serviceEnv(), DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e-lost') };
     apps = await startReadyApps(['worker', 'api'], env, 120_000);
     api = apiClient(apps[1]!.url);
+    await registerStaff(api, [caseworker]);
     connection = await Connection.connect({ address: process.env['TEMPORAL_ADDRESS']! });
     temporal = new Client({ connection });
   });

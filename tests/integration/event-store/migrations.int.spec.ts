@@ -37,7 +37,7 @@ describe('migrations', () => {
     );
     await client.end();
     expect(rows.map((row) => row.table_name)).toEqual([
-      'case_read_audit', 'case_search_terms', 'case_summary', 'data_keys', 'events', 'hotline_rejections', 'idempotency_keys', 'open_deadlines', 'schema_migrations', 'subscription_checkpoints',
+      'case_read_audit', 'case_search_terms', 'case_summary', 'data_keys', 'events', 'hotline_rejections', 'idempotency_keys', 'open_deadlines', 'schema_migrations', 'staff_directory', 'subscription_checkpoints',
     ]);
   });
 });

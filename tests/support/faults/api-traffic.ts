@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { IdempotencyService } from '../../../apps/api/src/idempotency/idempotency.service';
 import { identityHeaders, trafficCaseworker, trafficSupervisor, type Identity } from '../identity';
 import { sleep } from '../apps';
+import { registerStaff } from '../staff';
 
 export type RequestKind = 'command' | 'board' | 'read';
 
@@ -35,6 +36,9 @@ interface PendingCommand {
   notBefore: number;
 }
 
+/** How many caseworkers the traffic's cases are spread over. */
+const CASEWORKERS = 8;
+
 export const BOARD_PATHS = ['/v1/stuck-cases?limit=50', '/v1/escalations?limit=50', '/v1/workload', '/v1/cases?limit=50'];
 
 export class ApiTraffic {
@@ -55,6 +59,12 @@ export class ApiTraffic {
     private readonly cases: () => readonly string[],
     private readonly options: { contactCases?: (caseId: string) => boolean; onAnswer?: (answer: Answer) => void } = {},
   ) {}
+
+  /** Puts the caseworkers the traffic assigns cases to in the staff directory (before `steady`). */
+  async registerStaff(): Promise<void> {
+    const caseworkers = Array.from({ length: CASEWORKERS }, (_, n) => trafficCaseworker(n));
+    await registerStaff(this.baseUrl(), caseworkers.map((who) => ({ userId: who.user, role: who.role, missions: who.missions })));
+  }
 
   /** Caseworker commands at `perSecond` and board polls at `boardPerSecond` until `stop()`. */
   steady(perSecond: number, boardPerSecond: number): void {
@@ -91,7 +101,7 @@ export class ApiTraffic {
     const caseId = open[Math.floor(Math.random() * open.length)]!;
     const worker = this.assigned.get(caseId);
     if (!worker) {
-      const caseworker = trafficCaseworker(this.assigned.size % 8);
+      const caseworker = trafficCaseworker(this.assigned.size % CASEWORKERS);
       this.assigned.set(caseId, caseworker);
       return this.send(this.command(caseId, 'assignment', 'AssignCaseworker', { caseworkerId: caseworker.user }, trafficSupervisor));
     }

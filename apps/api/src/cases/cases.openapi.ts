@@ -1,5 +1,5 @@
-// The cases endpoints in the OpenAPI document: opening a walk-in, reading a case, and one path per row of the
-// command table (so a new command is documented, and fuzzed, by adding its row).
+// The cases endpoints in the OpenAPI document: opening a walk-in, reading a case and its personal part, and one
+// path per row of the command table (so a new command is documented, and fuzzed, by adding its row).
 import { operation, jsonSchemaOf, schemaRef, type JsonSchema, type OpenApiContribution, type PathItem } from '../openapi/openapi-spec';
 import { breakGlassBodySchema } from './break-glass-body';
 import { COMMAND_ROUTES } from './command-routes';
@@ -9,7 +9,7 @@ const TAG = 'cases';
 
 const CASE_VIEW: JsonSchema = {
   type: 'object',
-  description: 'The case as its workers see it now: codes and times, every clock, consent, and (when read by id) its personal part.',
+  description: 'The case as its workers see it now: codes and times, every clock, consent. Its personal part (`personal`) only in the answer of a break-glass read.',
   required: ['caseId', 'status', 'stage', 'risk', 'missionCode', 'protocolVersion', 'openedAt', 'openItems', 'clocks', 'escalationLevel'],
   properties: {
     caseId: { type: 'string' },
@@ -27,9 +27,52 @@ const CASE_VIEW: JsonSchema = {
     consent: { type: 'object' },
     escalationLevel: { type: 'integer', minimum: 0, maximum: 3 },
     stuck: { type: 'array', items: { type: 'string' } },
-    personal: { type: 'object' },
+    personal: schemaRef('CasePersonal'),
   },
   additionalProperties: true,
+};
+
+const nullableText = { type: ['string', 'null'] };
+
+const CASE_PERSONAL: JsonSchema = {
+  type: 'object',
+  description:
+    'The survivor’s personal data, opened with the case’s key. A value whose key was destroyed reads `[erased]`; ' +
+    'after erasure there is no `intake`, `notes` is empty and `erasedAt` says when.',
+  required: ['notes'],
+  properties: {
+    intake: {
+      type: 'object',
+      properties: {
+        caller: { type: 'object', properties: { phone: nullableText } },
+        subject: {
+          type: 'object',
+          properties: { fullName: nullableText, sex: nullableText, dateOfBirth: nullableText, passportNumber: nullableText, hometownProvince: nullableText },
+        },
+        narrative: nullableText,
+      },
+    },
+    notes: {
+      type: 'array',
+      description: 'Oldest first.',
+      items: {
+        type: 'object',
+        required: ['at', 'by', 'text'],
+        properties: { at: { type: 'integer', description: 'Epoch milliseconds.' }, by: { type: 'string' }, text: { type: 'string' } },
+      },
+    },
+    erasedAt: { type: 'integer', description: 'Epoch milliseconds of the erasure; absent until then.' },
+  },
+};
+
+const CASE_PERSONAL_READING: JsonSchema = {
+  type: 'object',
+  required: ['caseId', 'version', 'personal'],
+  properties: {
+    caseId: { type: 'string' },
+    version: { type: 'integer', minimum: 1, description: 'The case’s version it was read at: read it again only when the reading’s `version` moves.' },
+    personal: schemaRef('CasePersonal'),
+  },
 };
 
 const CASE_READING: JsonSchema = {
@@ -101,10 +144,26 @@ export const casesOpenApi: OpenApiContribution = {
     '/v1/cases/{caseId}': {
       get: operation(TAG, {
         operationId: 'readCase',
-        summary: 'Read a case: its view, personal part included, and its timeline in plain words.',
+        summary: 'Read a case: its view (codes, clocks, consent) and its timeline in plain words, without its personal part.',
         pathParameters: ['caseId'],
-        success: { status: 200, description: 'The case.', schema: schemaRef('CaseReading') },
-        description: 'Only a case in the caller’s scope (a caseworker: assigned or shared to them; a supervisor: their missions; HQ: all); any other is a 404. The read is recorded in the read audit before the case is returned.',
+        success: { status: 200, description: 'The case, with no personal value in it (the timeline included).', schema: schemaRef('CaseReading'), noStore: true },
+        description:
+          'Only a case in the caller’s scope (a caseworker: assigned or shared to them; a supervisor: their missions; HQ: all); any other is a 404. ' +
+          'It carries no personal data, so it is not recorded in the read audit and may be polled; read the personal part with ' +
+          '`GET /v1/cases/{caseId}/personal` when the page opens and again when `version` moves.',
+        problems: [403, 404],
+      }),
+    },
+    '/v1/cases/{caseId}/personal': {
+      get: operation(TAG, {
+        operationId: 'readCasePersonal',
+        summary: 'Read the personal part of a case: intake caller, subject and narrative, notes, and when it was erased.',
+        pathParameters: ['caseId'],
+        success: { status: 200, description: 'The personal part, with the version it was read at.', schema: schemaRef('CasePersonalReading'), noStore: true },
+        description:
+          'Only a case in the caller’s scope (else 404). An HQ officer reads it only for a case whose mission the token names; for any other ' +
+          'the answer is 403 `REASON_REQUIRED`: read it by `POST /v1/cases/{caseId}/break-glass` with a reason. Every call is recorded in ' +
+          'the read audit before the data is read (no record, no data).',
         problems: [403, 404],
       }),
     },
@@ -115,11 +174,17 @@ export const casesOpenApi: OpenApiContribution = {
         description:
           'Recorded in the read audit with its reason and flagged break-glass; the mission’s supervisor is notified ' +
           '(protection.notifications.v1, kind break_glass_read, without the reason). The Idempotency-Key deduplicates ' +
-          'the recorded event; every call is a read and is audited.',
+          'the recorded event; every call is a read and is audited. Also how an HQ officer reads the personal part of a ' +
+          'case outside the missions of its token.',
         idempotent: true,
         pathParameters: ['caseId'],
         body: { schema: schemaRef('BreakGlassBody') },
-        success: { status: 200, description: 'The case, as a case reading with no commands offered.', schema: schemaRef('CaseReading') },
+        success: {
+          status: 200,
+          description: 'The case as a case reading WITH its personal part (`case.personal`); no command offered on a case outside the caller’s scope.',
+          schema: schemaRef('CaseReading'),
+          noStore: true,
+        },
         problems: [403, 404],
       }),
     },
@@ -128,6 +193,8 @@ export const casesOpenApi: OpenApiContribution = {
   schemas: {
     CaseView: CASE_VIEW,
     CaseReading: CASE_READING,
+    CasePersonal: CASE_PERSONAL,
+    CasePersonalReading: CASE_PERSONAL_READING,
     OpenCaseBody: jsonSchemaOf(openCaseBodySchema),
     BreakGlassBody: jsonSchemaOf(breakGlassBodySchema),
     ...Object.fromEntries(COMMAND_ROUTES.map((route) => [bodySchemaName(route.type), jsonSchemaOf(route.body)])),

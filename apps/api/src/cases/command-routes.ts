@@ -37,8 +37,8 @@ const route = (path: string, type: CommandRoute['type'], summary: string, body: 
 });
 
 export const COMMAND_ROUTES: readonly CommandRoute[] = [
-  route('assignment', 'AssignCaseworker', 'Assign the case to a caseworker (supervisor).', z.strictObject({ caseworkerId: text(128) })),
-  route('shares', 'ShareCase', 'Share the case with another caseworker of the mission, who then sees and works it (supervisor, HQ).', z.strictObject({ userId: text(128).pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/)) })),
+  route('assignment', 'AssignCaseworker', 'Assign the case to an active caseworker or supervisor of its mission in the staff directory, else 422 UNKNOWN_STAFF (supervisor, HQ).', z.strictObject({ caseworkerId: text(128) })),
+  route('shares', 'ShareCase', 'Share the case with an active staff member of its mission in the staff directory (else 422 UNKNOWN_STAFF), who then sees and works it (supervisor, HQ).', z.strictObject({ userId: text(128).pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/)) })),
   route('contacts', 'RecordContact', 'Record a contact attempt with the survivor.', z.strictObject({
     channel: z.enum(CONTACT_CHANNELS),
     outcome: z.enum(['reached', 'unreachable']),

@@ -73,7 +73,7 @@ body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:0 auto;padding:1r
 code,pre{font-family:ui-monospace,monospace;font-size:13px}pre{background:#f5f5f5;padding:.75rem;overflow:auto}
 table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left;vertical-align:top}
 .op{border-top:1px solid #ddd;padding-top:.25rem}.d{color:#555}.m{display:inline-block;min-width:3.5rem;font-weight:700}
-.get{color:#0a6}.post{color:#06c}ul.toc{columns:2;list-style:none;padding:0}
+.get{color:#0a6}.post{color:#06c}.put{color:#a50}ul.toc{columns:2;list-style:none;padding:0}
 </style></head><body>
 <h1>${escape(String(info['title']))} <small>${escape(String(info['version']))}</small></h1>
 <p>${escape(String(info['description'] ?? ''))}</p>

@@ -5,6 +5,7 @@ import { auditOpenApi } from '../audit/audit.openapi';
 import { casesOpenApi } from '../cases/cases.openapi';
 import { meOpenApi } from '../me/me.openapi';
 import { searchOpenApi } from '../search/search.openapi';
+import { staffOpenApi } from '../staff/staff.openapi';
 import { supervisionOpenApi } from '../supervision/supervision.openapi';
 import { worklistsOpenApi } from '../worklists/worklists.openapi';
 import { sharedComponents, type OpenApiContribution, type PathItem } from './openapi-spec';
@@ -14,7 +15,16 @@ export const OPENAPI_VERSION = '3.1.0';
 export const API_VERSION = '1.0.0';
 
 /** Every endpoint module of the api app: a new controller exports its `*.openapi.ts` contribution and adds it here. */
-export const API_CONTRIBUTIONS: readonly OpenApiContribution[] = [casesOpenApi, worklistsOpenApi, searchOpenApi, supervisionOpenApi, auditOpenApi, meOpenApi, operationsOpenApi];
+export const API_CONTRIBUTIONS: readonly OpenApiContribution[] = [
+  casesOpenApi,
+  worklistsOpenApi,
+  searchOpenApi,
+  supervisionOpenApi,
+  auditOpenApi,
+  meOpenApi,
+  staffOpenApi,
+  operationsOpenApi,
+];
 
 export type OpenApiDocument = Record<string, unknown> & {
   readonly paths: Record<string, PathItem>;

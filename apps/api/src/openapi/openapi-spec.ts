@@ -2,10 +2,10 @@
 // (so the document cannot promise what the code does not enforce), and one way to describe an operation with
 // the bearer security scheme, the Idempotency-Key and the problem-details responses every endpoint shares.
 import { z } from 'zod';
-import { PROBLEM_CONTENT_TYPE } from '@baoho/http';
+import { PROBLEM_CONTENT_TYPE, USER_ID_PATTERN } from '@baoho/http';
 
 export type JsonSchema = Record<string, unknown>;
-export type HttpMethod = 'get' | 'post';
+export type HttpMethod = 'get' | 'post' | 'put';
 export type Operation = Record<string, unknown>;
 export type PathItem = Partial<Record<HttpMethod, Operation>>;
 
@@ -45,12 +45,12 @@ export const BEARER_SCHEME = 'bearerAuth';
 export const PROBLEM_STATUSES = {
   400: ['BadRequest', 'Invalid input: malformed JSON, a body, query or header off its schema (`issues` names the fields).'],
   401: ['Unauthenticated', 'No valid bearer token (missing, malformed, not RS256, badly signed, expired, or for another issuer or audience); a `WWW-Authenticate: Bearer` challenge is sent.'],
-  403: ['Forbidden', 'The caller’s role may not do this.'],
+  403: ['Forbidden', 'The caller’s role may not do this (`FORBIDDEN_ROLE`), or the personal part of a case outside the caller’s missions must be read by break-glass with a reason (`REASON_REQUIRED`).'],
   404: ['NotFound', 'No such case, command or route.'],
   409: ['Conflict', 'The case is not in a state for this (closed, already paused, no closure requested…).'],
   413: ['TooLarge', 'The body is too large.'],
   415: ['UnsupportedMediaType', 'The body is not JSON in a supported charset.'],
-  422: ['Unprocessable', 'Refused by the protocol, or the Idempotency-Key was used for another request.'],
+  422: ['Unprocessable', 'Refused by the protocol, a person named who is not an active staff member of the case’s mission (`UNKNOWN_STAFF`), or the Idempotency-Key was used for another request.'],
   503: ['Unavailable', 'A dependency is down; nothing was changed. Retry after `Retry-After` seconds with the same Idempotency-Key.'],
 } as const satisfies Record<number, readonly [string, string]>;
 export type ProblemStatus = keyof typeof PROBLEM_STATUSES;
@@ -68,7 +68,14 @@ export interface OperationSpec {
   readonly pathParameters?: readonly string[];
   readonly query?: z.ZodType;
   readonly body?: { readonly schema: JsonSchema; readonly required?: boolean };
-  readonly success: { readonly status: 200 | 201; readonly description: string; readonly schema?: JsonSchema; readonly contentType?: string };
+  readonly success: {
+    readonly status: 200 | 201;
+    readonly description: string;
+    readonly schema?: JsonSchema;
+    readonly contentType?: string;
+    /** The answer must not be kept by any cache (it carries a case): `Cache-Control: no-store` is documented. */
+    readonly noStore?: boolean;
+  };
   /** Problem statuses besides 400 (always), 401 (when authenticated) and 503 (always). */
   readonly problems?: readonly ProblemStatus[];
 }
@@ -88,6 +95,7 @@ export function operation(tag: string, spec: OperationSpec): Operation {
   const responses: Record<string, Operation> = {
     [spec.success.status]: {
       description: spec.success.description,
+      ...(spec.success.noStore ? { headers: { 'Cache-Control': { description: 'Always `no-store`.', schema: { type: 'string', const: 'no-store' } } } } : {}),
       ...(spec.success.schema ? { content: { [spec.success.contentType ?? 'application/json']: { schema: spec.success.schema } } } : {}),
     },
   };
@@ -164,6 +172,13 @@ export function sharedComponents(): Record<string, Record<string, unknown>> {
         required: true,
         description: 'The case number (an id that is not one is a 404).',
         schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$' },
+      },
+      userId: {
+        name: 'userId',
+        in: 'path',
+        required: true,
+        description: 'A staff member’s user id: the `sub` of their bearer token.',
+        schema: { type: 'string', pattern: USER_ID_PATTERN.source },
       },
     },
     responses,

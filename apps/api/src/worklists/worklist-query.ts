@@ -32,6 +32,8 @@ export const missionListQuerySchema = z.strictObject({
   status: z.enum(['open', 'closure_requested', 'closed']).optional(),
   overdue: flag.optional(),
   escalated: flag.optional(),
+  /** false: no assignee yet (the supervisor's queue to assign); true: assigned. */
+  assigned: flag.optional(),
   cursor: z.string().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -103,6 +105,7 @@ export class WorklistQuery {
     if (query.category) add('$ARG = ANY(categories)', query.category);
     if (query.overdue !== undefined) add(query.overdue ? 'next_due_at < $ARG' : '(next_due_at IS NULL OR next_due_at >= $ARG)', new Date(now));
     if (query.escalated !== undefined) where.push(query.escalated ? 'escalation_level > 0' : 'escalation_level = 0');
+    if (query.assigned !== undefined) where.push(query.assigned ? 'assignee IS NOT NULL' : 'assignee IS NULL');
     return this.page(where, args, query.cursor, query.limit, now);
   }
 

@@ -47,6 +47,10 @@ export const worklistsOpenApi: OpenApiContribution = {
       get: operation(TAG, {
         operationId: 'listMissionCases',
         summary: 'A mission’s cases with filters, nearest deadline first.',
+        description:
+          'The cases in the caller’s scope, filtered. Ordered by the nearest deadline first (`nextDueAt` ascending; cases with no running ' +
+          'deadline last), then by case id; `nextCursor` continues that order. `assigned=false` is the queue of cases with no assignee yet, ' +
+          '`assigned=true` those with one.',
         query: missionListQuerySchema,
         success: { status: 200, description: 'A page.', schema: schemaRef('WorklistPage') },
       }),

@@ -16,6 +16,7 @@ import { SealReadAuditReason1763880000120 } from './1763880000120-seal-read-audi
 import { KeyedIdempotencyHashes1763880000121 } from './1763880000121-keyed-idempotency-hashes';
 import { LinkRejectionsToReportedCase1763880000122 } from './1763880000122-link-rejections-to-reported-case';
 import { NotifyCaseListChanges1763880000200 } from './1763880000200-notify-case-list-changes';
+import { CreateStaffDirectory1763880000210 } from './1763880000210-create-staff-directory';
 
 /**
  * Every migration of the project's database, oldest first. Listed by class rather than found by a file glob,
@@ -39,4 +40,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   KeyedIdempotencyHashes1763880000121,
   LinkRejectionsToReportedCase1763880000122,
   NotifyCaseListChanges1763880000200,
+  CreateStaffDirectory1763880000210,
 ];
