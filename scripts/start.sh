@@ -47,10 +47,18 @@ for app in "${APPS[@]}"; do
   curl -fsS "$url" >/dev/null 2>&1 || { echo "[start] $app did not come up; see $logs/$app.log" >&2; tail -n 20 "$logs/$app.log" >&2; exit 1; }
 done
 
+# Demo caseworkers in the staff directory, so the board's assignment picker lists someone before anyone has signed
+# in (signing in adds a person too). An admin's development token registers them through the API.
+admin_token="$(node --require ./scripts/swc-register.js scripts/token.ts --role admin --user dev-admin --ttl 5m)"
+for person in cw-1:KR-SEL cw-2:KR-SEL cw-3:JP-TYO; do
+  curl -fsS -X PUT -H "authorization: Bearer $admin_token" -H 'content-type: application/json' \
+    -d "{\"role\":\"caseworker\",\"missions\":[\"${person#*:}\"],\"active\":true}" \
+    "http://127.0.0.1:${PORTS[api]}/v1/staff/${person%%:*}" >/dev/null || echo "[start] could not register ${person%%:*} as staff" >&2
+done
 cat <<INFO
 
   baoho is running.
-    console        http://127.0.0.1:${PORTS[console]}          (supervisor board, case view, caseworker inbox; development sign-in on)
+    console        http://127.0.0.1:${PORTS[console]}          (board, case page, inbox, search; development sign-in on; caseworkers cw-1, cw-2 in Seoul, cw-3 in Tokyo)
     API            http://127.0.0.1:${PORTS[api]}          (docs: /docs, /openapi.json; health: /health, metrics: /metrics)
                    e.g. curl -H "Authorization: Bearer \$(npm run -s token -- --role supervisor --mission KR-SEL)" http://127.0.0.1:${PORTS[api]}/v1/stuck-cases
     worker         http://127.0.0.1:${PORTS[worker]}/health

@@ -616,6 +616,8 @@ export const en = {
   'problem.DEPENDENCY_UNAVAILABLE': 'A service is unavailable right now; try again shortly.',
   'problem.TEMPORAL_UNAVAILABLE': 'Cases cannot be changed right now; try again shortly. Nothing was lost.',
   'problem.REASON_REQUIRED': 'Reading this needs a reason.',
+  'problem.REJECTION_NOT_FOUND': 'No such refused report.',
+  'problem.REJECTION_ERASED': 'This refused report was erased with its case.',
   'problem.UNKNOWN_STAFF': 'This person is not a member of the mission\'s staff.',
 } as const;
 

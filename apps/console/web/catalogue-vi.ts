@@ -618,5 +618,7 @@ export const vi: Record<MessageKey, string> = {
   'problem.DEPENDENCY_UNAVAILABLE': 'Một dịch vụ tạm thời không hoạt động; hãy thử lại sau ít phút.',
   'problem.TEMPORAL_UNAVAILABLE': 'Tạm thời chưa cập nhật được hồ sơ; hãy thử lại sau ít phút. Không có dữ liệu nào bị mất.',
   'problem.REASON_REQUIRED': 'Cần nêu lý do để đọc nội dung này.',
+  'problem.REJECTION_NOT_FOUND': 'Không có báo tin bị từ chối này.',
+  'problem.REJECTION_ERASED': 'Báo tin bị từ chối này đã bị xóa cùng hồ sơ.',
   'problem.UNKNOWN_STAFF': 'Người này không thuộc danh sách cán bộ của Cơ quan đại diện.',
 };

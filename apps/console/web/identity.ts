@@ -15,6 +15,8 @@ export interface Session {
 }
 
 const STORAGE_KEY = 'baoho.console.session';
+/** Set while the person chose to sign out (not when a token merely expired): other tabs then clear their page. */
+const SIGNED_OUT_KEY = 'baoho.console.signed-out';
 /** Where to go after signing in: the address that was asked for (kept for this tab only). */
 const RETURN_KEY = 'baoho.console.return-to';
 
@@ -36,17 +38,27 @@ export function currentSession(now: number = Date.now()): Session | undefined {
 }
 
 export function signIn(session: Session): void {
+  localStorage.removeItem(SIGNED_OUT_KEY);
   localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
 }
 
-export function signOut(): void {
+/**
+ * Ends the session in every tab. `chosen`: the person signed out, and every tab clears what it shows; otherwise the
+ * token ended (expired, refused) and each tab keeps its page and asks to sign in again.
+ */
+export function signOut(chosen = false): void {
+  if (chosen) localStorage.setItem(SIGNED_OUT_KEY, String(Date.now()));
   localStorage.removeItem(STORAGE_KEY);
 }
 
-/** Calls `changed` when another tab signs in or out. */
-export function onSessionChangedElsewhere(changed: () => void): void {
+export type SessionChange = 'signed_in' | 'ended' | 'signed_out';
+
+/** Calls `changed` when another tab signs in, signs out, or finds the session ended. */
+export function onSessionChangedElsewhere(changed: (change: SessionChange) => void): void {
   window.addEventListener('storage', (event) => {
-    if (event.key === STORAGE_KEY || event.key === null) changed();
+    if (event.key !== STORAGE_KEY && event.key !== null) return;
+    if (currentSession()) changed('signed_in');
+    else changed(localStorage.getItem(SIGNED_OUT_KEY) ? 'signed_out' : 'ended');
   });
 }
 

@@ -56,7 +56,7 @@ function drawHeader(session: Session | undefined): void {
     : null;
   const out = session ? h('button', { type: 'button', class: 'secondary', id: 'sign-out' }, t('nav.signOut')) : null;
   out?.addEventListener('click', () => {
-    signOut();
+    signOut(true);
     location.hash = '#/';
     route();
   });
@@ -143,12 +143,12 @@ function askToSignInAgain(): void {
 
 window.addEventListener(SESSION_ENDED, askToSignInAgain);
 window.addEventListener('hashchange', route);
-// Signed in or out in another tab: follow it (a sign-out there ends this tab's session too).
-onSessionChangedElsewhere(() => {
-  if (!currentSession()) route();
-  else if (document.getElementById('session-ended')) {
-    document.getElementById('session-ended')?.remove();
-    drawHeader(currentSession());
-  } else drawHeader(currentSession());
+// Another tab signed in again (close this tab's dialog), found the session ended (ask here too, keeping the page),
+// or the person signed out there (clear this tab's page as well).
+onSessionChangedElsewhere((change) => {
+  if (change === 'signed_out') return route();
+  if (change === 'ended') return askToSignInAgain();
+  document.getElementById('session-ended')?.remove();
+  drawHeader(currentSession());
 });
 route();
