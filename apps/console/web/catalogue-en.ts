@@ -59,6 +59,7 @@ export const en = {
   'inbox.overdue': 'overdue',
   'inbox.noDeadline': 'no deadline',
   'case.title': 'Case {id}',
+  'case.where': 'Where the case stands',
   'case.status': 'Status',
   'case.mission': 'Mission',
   'case.opened': 'Opened',

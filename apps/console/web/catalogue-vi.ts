@@ -61,6 +61,7 @@ export const vi: Record<MessageKey, string> = {
   'inbox.overdue': 'quá hạn',
   'inbox.noDeadline': 'không có hạn',
   'case.title': 'Hồ sơ {id}',
+  'case.where': 'Tình hình hồ sơ',
   'case.status': 'Tình trạng',
   'case.mission': 'Cơ quan đại diện',
   'case.opened': 'Ngày mở',

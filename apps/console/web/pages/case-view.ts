@@ -20,7 +20,7 @@ import { drawDetails, type PersonalState } from './case-details.js';
 
 export function caseViewPage(root: HTMLElement, caseId: string): () => void {
   const card = (id: string, testId?: string) => h('section', { class: 'card', 'aria-labelledby': id, ...(testId ? { 'data-testid': testId } : {}) });
-  const summary = card('case-title');
+  const summary = card('summary-title');
   const details = card('details-title', 'details');
   const steps = card('steps-title', 'open-steps');
   const actions = card('actions-title', 'actions');
@@ -32,7 +32,9 @@ export function caseViewPage(root: HTMLElement, caseId: string): () => void {
   const failure = h('p', { class: 'form-status error', role: 'alert', hidden: true });
   const pageStatus = statusLine();
   pageStatus.classList.add('page-status');
-  root.replaceChildren(failure, pageStatus, summary, details,
+  const heading = h('div', { class: 'title-row' }, h('h1', { id: 'case-title' }, t('case.title', { id: caseId })));
+  // Her details and safety before where the case stands: on a phone, the number to call is on the first screen.
+  root.replaceChildren(heading, failure, pageStatus, details, summary,
     h('div', { class: 'two' }, steps, actions),
     h('div', { class: 'two' }, h('div', {}, clocks, windows), h('div', {}, ladder, consent)),
     timeline);
@@ -93,7 +95,12 @@ export function caseViewPage(root: HTMLElement, caseId: string): () => void {
   const draw = (reading: Reading): void => {
     latest = reading;
     const view = reading.case;
-    drawSummary(summary, view, caseId);
+    // Redrawn only when its words change: a refresh must not take the focus from its link.
+    if (heading.dataset.drawn !== `${view.risk}|${language()}`) {
+      heading.dataset.drawn = `${view.risk}|${language()}`;
+      drawHeading(heading, view, caseId);
+    }
+    drawSummary(summary, view);
     drawPersonal();
     if (!withReason && personal.kind !== 'reason_required' && reading.version !== personalVersion) void loadPersonal(reading.version);
     drawSteps(steps, view);
@@ -114,7 +121,6 @@ export function caseViewPage(root: HTMLElement, caseId: string): () => void {
     if (!result.ok) {
       failure.hidden = false;
       failure.textContent = result.problem.status === 404 ? t('error.notFound') : problemText(result.problem);
-      if (!latest) show(summary, h('h1', { id: 'case-title' }, t('case.title', { id: caseId })));
       return undefined;
     }
     failure.hidden = true;
@@ -130,7 +136,7 @@ export function caseViewPage(root: HTMLElement, caseId: string): () => void {
     line.focus();
   };
 
-  show(summary, h('h1', { id: 'case-title' }, t('case.title', { id: caseId })), h('p', { class: 'loading', 'data-state': 'loading' }, t('state.loading')));
+  show(summary, h('p', { class: 'loading', 'data-state': 'loading' }, t('state.loading')));
   return keepFresh(async () => {
     const reading = await read();
     if (reading) draw(reading);
@@ -156,11 +162,15 @@ function fact(term: string, value: Node | string): HTMLElement[] {
   return [h('dt', {}, term), h('dd', {}, value)];
 }
 
-function drawSummary(target: HTMLElement, view: CaseView, caseId: string): void {
+function drawHeading(target: HTMLElement, view: CaseView, caseId: string): void {
   show(target,
-    h('div', { class: 'title-row' },
-      h('h1', { id: 'case-title' }, t('case.title', { id: view.caseId }), ' ', h('span', { class: `chip risk-${view.risk}` }, label('risk', view.risk))),
-      h('a', { href: `#/case/${encodeURIComponent(caseId)}/print`, class: 'button secondary' }, t('print.link'))),
+    h('h1', { id: 'case-title' }, t('case.title', { id: view.caseId }), ' ', h('span', { class: `chip risk-${view.risk}` }, label('risk', view.risk))),
+    h('a', { href: `#/case/${encodeURIComponent(caseId)}/print`, class: 'button secondary' }, t('print.link')));
+}
+
+function drawSummary(target: HTMLElement, view: CaseView): void {
+  show(target,
+    h('h2', { id: 'summary-title' }, t('case.where')),
     h('dl', { class: 'facts' },
       ...fact(t('case.status'), label('status', view.status)),
       ...fact(t('col.stage'), label('stage', view.stage)),
