@@ -62,8 +62,9 @@ export async function post<T>(path: string, body: unknown, idempotencyKey: strin
 }
 
 async function problemOf(response: Response): Promise<Problem> {
-  // An expired or refused token: the session is over, but the page and what was typed in it stay.
-  if (response.status === 401 && currentSession()) {
+  // An expired or refused token (or none left: it expired in storage): the session is over, but the page and what
+  // was typed in it stay.
+  if (response.status === 401) {
     signOut();
     window.dispatchEvent(new Event(SESSION_ENDED));
   }
