@@ -4,7 +4,8 @@
 // that list), workload and the weekly indicators. HQ sees every mission, or one chosen by name. Kept current by
 // polling with conditional requests; each part tells loading, empty and failed apart.
 import { get, newIdempotencyKey, post, type Result } from '../api.js';
-import { caseLink, dueCell, missionCell, riskChip } from '../cells.js';
+import { caseLink, riskChip } from '../cells.js';
+import { caseColumn, dueColumn, missionColumn, riskColumn, stageColumn } from '../case-columns.js';
 import { h } from '../dom.js';
 import { formValue, showMessage, showProblem, statusLine } from '../forms.js';
 import { label, t } from '../i18n.js';
@@ -13,7 +14,7 @@ import { fingerprint, keepFresh } from '../live.js';
 import { MISSION_CODES, missionName } from '../missions.js';
 import { staffPicker } from '../staff.js';
 import { showData, showEmpty, showFailed, showLoading } from '../states.js';
-import { riskRank, sortableTable, type Column } from '../table.js';
+import { riskRank, sortableTable } from '../table.js';
 import { formatDuration, formatInstant } from '../time.js';
 import { indicatorCharts } from './board-indicators.js';
 import { RISK_LEVELS, STAGES } from '../../../../libs/domain/src/shared/vocabulary.js';
@@ -98,7 +99,6 @@ function missionFilter(choices: readonly string[], all: boolean, current: string
   return h('div', { class: 'field inline' }, h('label', { for: 'board-mission' }, t('board.mission')), control);
 }
 
-const missionColumn = <T extends { mission: string }>(): Column<T> => ({ header: t('col.mission'), cell: (r) => missionCell(r.mission), sortBy: (r) => missionCell(r.mission) });
 
 /** Assignment from a row: a picker of the case's mission's caseworkers and a button; one key per drawn row. */
 function assignFromRow(caseId: string, mission: string, changed: () => void): HTMLElement {
@@ -125,11 +125,9 @@ function unassignedTable(items: readonly CaseRow[], all: boolean, changed: () =>
   // Most urgent first: risk, then the nearest deadline.
   const ordered = [...items].sort((a, b) => riskRank(a.risk) - riskRank(b.risk) || (a.nextDueAt ?? '9').localeCompare(b.nextDueAt ?? '9'));
   return sortableTable(ordered, [
-    { header: t('col.case'), cell: (r) => caseLink(r.caseId), sortBy: (r) => r.caseId },
+    caseColumn<CaseRow>(),
     ...(all ? [missionColumn<CaseRow>()] : []),
-    { header: t('col.risk'), cell: (r) => riskChip(r.risk), sortBy: (r) => riskRank(r.risk) },
-    { header: t('col.stage'), cell: (r) => label('stage', r.stage), sortBy: (r) => STAGES.indexOf(r.stage as never) },
-    { header: t('col.nextDue'), cell: (r) => dueCell(r.nextDueAt, r.overdue, r.mission), sortBy: (r) => r.nextDueAt ?? '9' },
+    riskColumn<CaseRow>(), stageColumn<CaseRow>(), dueColumn<CaseRow>(),
     { header: t('col.assign'), cell: (r) => assignFromRow(r.caseId, r.mission, changed) },
   ], { testId: 'unassigned', rowKey: (r) => r.caseId });
 }

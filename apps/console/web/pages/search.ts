@@ -2,12 +2,12 @@
 // cases the signed-in person may see. What is searched never goes into the page's address (no name in the
 // browser's history); it is sent to the API once per search.
 import { get } from '../api.js';
-import { caseLink, missionCell, riskChip } from '../cells.js';
+import { assigneeColumn, caseColumn, missionColumn, riskColumn, stageColumn } from '../case-columns.js';
 import { h } from '../dom.js';
 import { formValue, input, select, statusLine } from '../forms.js';
 import { label, t } from '../i18n.js';
 import { showData, showEmpty, showFailed, showLoading } from '../states.js';
-import { riskRank, sortableTable } from '../table.js';
+import { sortableTable } from '../table.js';
 
 interface Hit { caseId: string; mission: string; stage: string; status: string; risk: string; assignee: string | null; matchedBy: string }
 
@@ -29,12 +29,9 @@ export function searchPage(root: HTMLElement): () => void {
       if (!result.ok) return showFailed(results, result.problem);
       if (!result.body.items.length) return showEmpty(results, t('search.none'));
       showData(results, sortableTable(result.body.items, [
-        { header: t('col.case'), cell: (r) => caseLink(r.caseId), sortBy: (r) => r.caseId },
-        { header: t('col.mission'), cell: (r) => missionCell(r.mission), sortBy: (r) => missionCell(r.mission) },
-        { header: t('col.risk'), cell: (r) => riskChip(r.risk), sortBy: (r) => riskRank(r.risk) },
+        caseColumn(), missionColumn(), riskColumn(),
         { header: t('case.status'), cell: (r) => label('status', r.status) },
-        { header: t('col.stage'), cell: (r) => label('stage', r.stage) },
-        { header: t('col.assignee'), cell: (r) => r.assignee ?? t('case.unassigned') },
+        stageColumn(), assigneeColumn(),
         { header: t('search.matchedBy'), cell: (r) => label('searchBy', r.matchedBy) },
       ], { testId: 'search-hits', rowKey: (r) => r.caseId }));
     });
