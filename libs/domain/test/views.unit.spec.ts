@@ -46,6 +46,15 @@ describe('caseView', () => {
     expect(caseView(fold(critical()), T0, { includePersonal: true })?.personal?.intake?.subject?.fullName).toBe('Nguyễn Thị Hoa');
   });
 
+  it('gives the instants of the personal part in ISO 8601, the instant of an erasure too', () => {
+    const noted = history([[command('AddNote', { text: 'She called from a friend’s phone' }), T0 + hours(1)]], critical());
+    expect(caseView(fold(noted), T0 + hours(2), { includePersonal: true })?.personal?.notes).toEqual([
+      { at: iso(T0 + hours(1)), by: 'cw-1', text: 'She called from a friend’s phone' },
+    ]);
+    const erased = history([[command('ErasePersonalData', { actor: { userId: 'adm-1', role: 'admin' }, reason: 'subject_request' }), T0 + hours(3)]], noted);
+    expect(caseView(fold(erased), T0 + hours(4), { includePersonal: true })?.personal).toEqual({ notes: [], erasedAt: iso(T0 + hours(3)) });
+  });
+
   it('reports elapsed and paused time of a clock, the due time moving while paused', () => {
     const paused = history([[command('PauseClock', { reason: 'survivor_deciding' }), T0 + minutes(30)]], critical());
     const view = caseView(fold(paused), T0 + minutes(50));

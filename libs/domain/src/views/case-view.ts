@@ -72,8 +72,22 @@ export interface CaseView {
   readonly pendingClosure?: { readonly reason: ClosureReason; readonly requestedAt: string; readonly waitingMs: number };
   readonly closed?: { readonly reason: ClosureReason; readonly at: string };
   readonly stuck: readonly StuckReason[];
-  readonly personal?: CaseFile['personal'];
+  readonly personal?: PersonalView;
 }
+
+/** The personal part as a reader gets it: every instant ISO 8601, like the rest of the view (state keeps epoch ms). */
+export interface PersonalView {
+  readonly intake?: CaseFile['personal']['intake'];
+  readonly notes: readonly { readonly at: string; readonly by: string; readonly text: string }[];
+  /** When the case's data key was destroyed: nothing else of the personal part is left. */
+  readonly erasedAt?: string;
+}
+
+const personalView = (personal: CaseFile['personal']): PersonalView => ({
+  ...(personal.intake !== undefined ? { intake: personal.intake } : {}),
+  notes: personal.notes.map((note) => ({ ...note, at: toIso(note.at) })),
+  ...(personal.erasedAt !== undefined ? { erasedAt: toIso(personal.erasedAt) } : {}),
+});
 
 export interface CaseViewOptions {
   /** Include names, narrative and notes. Off by default. */
@@ -158,6 +172,6 @@ export const caseView = (state: CaseState, now: number, options: CaseViewOptions
       : {}),
     ...(state.status === 'closed' ? { closed: { reason: state.closureReason, at: toIso(state.closedAt) } } : {}),
     stuck: stuckReasons(state, now, options.protocols),
-    ...(options.includePersonal ? { personal: state.personal } : {}),
+    ...(options.includePersonal ? { personal: personalView(state.personal) } : {}),
   };
 };
