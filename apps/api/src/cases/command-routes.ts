@@ -91,7 +91,10 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   route('closure/requested', 'RequestClosure', 'Request closure with a reason (needs a supervisor’s approval).', z.strictObject({ reason: z.enum(CLOSURE_REASONS) })),
   route('closure/approved', 'ApproveClosure', 'Approve the requested closure (supervisor).', z.strictObject({})),
   route('closure/rejected', 'RejectClosure', 'Reject the requested closure (supervisor).', z.strictObject({ note })),
-  route('reopened', 'ReopenCase', 'Reopen a closed case; its history is kept.', z.strictObject({ note })),
+  route('reopened', 'ReopenCase', 'Reopen a closed case; its history is kept and work resumes at `step` (default: the step open at closure, else the earliest not done, else the assessment) with a fresh deadline.', z.strictObject({
+    step: z.enum(STEP_IDS).optional(),
+    note,
+  })),
   route('notes', 'AddNote', 'Add a confidential note.', z.strictObject({ text: text(10_000) })),
   route('erasure', 'ErasePersonalData', 'Erase the personal data of the case (admin only): its data key is destroyed, so names, contacts, documents, narrative and notes are unreadable everywhere; codes, times and outcomes stay for the indicators.', z.strictObject({
     reason: z.enum(ERASURE_REASONS),

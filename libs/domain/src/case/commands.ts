@@ -203,6 +203,11 @@ export interface RejectClosure extends ByPerson {
 
 export interface ReopenCase extends ByPerson {
   readonly type: 'ReopenCase';
+  /**
+   * The step work resumes at, with a fresh deadline. Absent: the step that was open when the case closed (the
+   * earliest, if several were), else the earliest step the case had that is not done, else the assessment.
+   */
+  readonly step?: StepId;
   readonly note?: Sealed<string>;
 }
 

@@ -220,7 +220,11 @@ export type FollowUpRecorded = Event<
 export type ClosureRequested = Event<'ClosureRequested', By & { readonly reason: ClosureReason }>;
 export type ClosureRejected = Event<'ClosureRejected', By, Note>;
 export type CaseClosed = Event<'CaseClosed', By & { readonly reason: ClosureReason }>;
-export type CaseReopened = Event<'CaseReopened', By, Note>;
+/**
+ * `step` and `stage`: where work resumes (a StepOpened for `step` follows). Absent in events written before a
+ * reopened case resumed a step: such a case resumed nothing, and folds so.
+ */
+export type CaseReopened = Event<'CaseReopened', By & { readonly step?: StepId; readonly stage?: Stage }, Note>;
 export type NoteAdded = Event<'NoteAdded', By, { readonly text: Sealed<string> }>;
 /** The case's data key was destroyed: its personal parts, wherever they are, can no longer be read. */
 export type PersonalDataErased = Event<'PersonalDataErased', By & { readonly reason: ErasureReason }>;

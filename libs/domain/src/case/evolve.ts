@@ -134,10 +134,10 @@ const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
     case 'TaskOpened': {
       const d = event.data;
       const id = event.type === 'StepOpened' ? event.data.step : event.data.task;
+      // An item opens again once it is not running: a task waiting for consent, one cancelled and planned again,
+      // a step resumed after the case was reopened (cancelled at closure, or done and taken up again).
       const existing = s.items[id];
-      if (existing && existing.status !== 'blocked_on_consent' && existing.status !== 'cancelled') {
-        return reject(event, `item ${id} is ${existing.status}`);
-      }
+      if (existing && running(existing)) return reject(event, `item ${id} is ${existing.status}`);
       const base =
         event.type === 'StepOpened'
           ? { id, kind: 'step' as const, stage: event.data.stage, party: d.party }
@@ -305,7 +305,8 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
     if (event.type !== 'CaseReopened') return reject(event, 'case is closed');
     const { closedAt: _c, closureReason: _r, stageBefore, ...file } = state;
     const at = fromIso(event.data.at);
-    return { ...file, status: 'open', stage: stageBefore, lastActivityAt: at, personal: addNote(file, event, event.personal?.note) };
+    const stage = event.data.stage ?? stageBefore;
+    return { ...file, status: 'open', stage, lastActivityAt: at, personal: addNote(file, event, event.personal?.note) };
   }
   if (!isActive(state)) return reject(event, 'case is not active');
   const next = evolveActive(state, event);

@@ -85,7 +85,7 @@ export const describeEvent = (e: CaseEvent): string => {
     case 'CaseClosed':
       return `Case closed (${words(e.data.reason)}), approved by the supervisor.`;
     case 'CaseReopened':
-      return 'Case reopened.';
+      return e.data.step === undefined ? 'Case reopened.' : `Case reopened; work resumes at step ${words(e.data.step)}.`;
     case 'NoteAdded':
       return 'Note added.';
     case 'PersonalDataErased':

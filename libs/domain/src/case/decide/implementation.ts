@@ -23,8 +23,13 @@ export const decideAgreeActionPlan = (ctx: DecisionContext, c: AgreeActionPlan):
   const by = c.actor.userId;
   const tasks: TaskId[] = [...new Set<TaskId>(c.tasks)];
   const events: CaseEvent[] = [event<ActionPlanAgreed>('ActionPlanAgreed', { at: ctx.at, by, goal: c.goal, tasks })];
-  if (isRunning(state.items.action_plan)) events.push(completeStep(ctx, by, 'action_plan'));
-  if (!state.items.implementation) events.push(openStep(ctx, 'implementation'));
+  const planStepRunning = isRunning(state.items.action_plan);
+  if (planStepRunning) events.push(completeStep(ctx, by, 'action_plan'));
+  // The first plan opens the implementation; so does the plan that ends an action-plan step resumed after a reopening
+  // (the implementation ended with the closure). A revision while implementing leaves it running.
+  if (!state.items.implementation || (planStepRunning && !isRunning(state.items.implementation))) {
+    events.push(openStep(ctx, 'implementation'));
+  }
   for (const task of tasks) {
     const status = state.items[task]?.status;
     if (status === undefined || status === 'cancelled') events.push(planTask(ctx, task));
