@@ -56,10 +56,23 @@ describe('caseView', () => {
   });
 
   it('reports elapsed and paused time of a clock, the due time moving while paused', () => {
-    const paused = history([[command('PauseClock', { reason: 'survivor_deciding' }), T0 + minutes(30)]], critical());
+    const paused = history(
+      [
+        [command('RecordContact', { channel: 'phone', outcome: 'reached' }), T0 + minutes(10)],
+        [command('PauseClock', { reason: 'survivor_deciding' }), T0 + minutes(30)],
+      ],
+      critical(),
+    );
     const view = caseView(fold(paused), T0 + minutes(50));
     expect(view?.pause).toEqual({ reason: 'survivor_deciding', since: iso(T0 + minutes(30)) });
-    expect(view?.openItems[0]).toMatchObject({ elapsedMs: minutes(30), pausedMs: minutes(20), dueAt: iso(T0 + hours(1) + minutes(20)), remainingMs: minutes(30) });
+    // Assessment (critical: 24 h from T0 + 10 min) waits on her: it ran 20 min, stood still 20 min.
+    expect(view?.openItems[0]).toMatchObject({
+      item: 'assessment',
+      elapsedMs: minutes(20),
+      pausedMs: minutes(20),
+      dueAt: iso(T0 + minutes(10) + hours(24) + minutes(20)),
+      remainingMs: hours(24) - minutes(20),
+    });
   });
 
   it('shows the escalation level, consent with its exception, and the pending closure', () => {
@@ -100,6 +113,19 @@ describe('stuckReasons', () => {
     const state = fold(critical());
     expect(stuckReasons(state, T0 + minutes(5) + hours(12)).map((r) => r.kind)).toContain('inactivity');
     expect(stuckReasons(state, T0 + minutes(5) + hours(12) - 1).map((r) => r.kind)).not.toContain('inactivity');
+  });
+
+  it('never names inactivity while the case waits on her in a pause', () => {
+    const paused = history(
+      [
+        [command('RecordContact', { channel: 'phone', outcome: 'reached' }), T0 + minutes(10)],
+        [command('PauseClock', { reason: 'survivor_deciding' }), T0 + minutes(30)],
+      ],
+      critical(),
+    );
+    expect(stuckReasons(fold(paused), T0 + days(3)).map((r) => r.kind)).not.toContain('inactivity');
+    const resumed = history([[command('ResumeClock', {}), T0 + days(3)]], paused);
+    expect(stuckReasons(fold(resumed), T0 + days(3) + hours(12)).map((r) => r.kind)).toContain('inactivity');
   });
 
   it('names an action blocked on consent for more than 48 h', () => {

@@ -76,7 +76,7 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   route('tasks/started', 'StartTask', 'Start a task.', z.strictObject({ task: z.enum(TASK_IDS) })),
   route('tasks/completed', 'CompleteTask', 'Complete a task.', z.strictObject({ task: z.enum(TASK_IDS), outcome: text(64).optional(), note })),
   route('steps/completed', 'CompleteStep', 'Complete a step.', z.strictObject({ step: z.enum(STEP_IDS) })),
-  route('pause', 'PauseClock', 'Pause the procedural clocks while waiting on the survivor.', z.strictObject({ reason: z.enum(PAUSE_REASONS) })),
+  route('pause', 'PauseClock', 'Pause the clocks that wait on the survivor (her decision: once she was reached; unreachable: after a logged attempt). Clocks waiting on authorities and escalations already climbing run on.', z.strictObject({ reason: z.enum(PAUSE_REASONS) })),
   route('resume', 'ResumeClock', 'Resume the procedural clocks.', z.strictObject({ reason: text(500).optional() })),
   route('escalations/acknowledged', 'AcknowledgeEscalation', 'Acknowledge an escalation (stops the climb for the re-arm period).', z.strictObject({ item: workItem })),
   route('clinical-care', 'RecordClinicalCare', 'Record clinical care within a clinical window.', z.strictObject({

@@ -1,6 +1,6 @@
 // Events: past-tense facts of a case. `data` holds codes, ids and ISO times only, so it may leave the system;
 // `personal` holds what identifies or describes the survivor, so the store encrypts it and the relay drops it.
-import type { ResponsibleParty, StepId, TaskId, Track, WorkItemId } from '../protocol/protocol-definition';
+import type { ResponsibleParty, StepId, TaskId, Track, WaitsOn, WorkItemId } from '../protocol/protocol-definition';
 import type {
   ClinicalWindowId,
   ClosureReason,
@@ -145,6 +145,8 @@ export type StepOpened = Event<
     readonly step: StepId;
     readonly stage: Stage;
     readonly party: ResponsibleParty;
+    /** Absent in events written before items said so: every clock stopped in a pause then, and folds so. */
+    readonly waitsOn?: WaitsOn;
     readonly dueAt: string;
     /** Level 0: 75 % of the deadline, or for a follow-up its due date. */
     readonly reminderAt: string;
@@ -158,6 +160,8 @@ export type TaskOpened = Event<
     readonly task: TaskId;
     readonly track: Track;
     readonly party: ResponsibleParty;
+    /** As StepOpened's. */
+    readonly waitsOn?: WaitsOn;
     readonly consentCategory?: ConsentCategory;
     readonly dueAt: string;
     readonly reminderAt: string;

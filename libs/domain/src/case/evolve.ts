@@ -74,6 +74,9 @@ const running = (item: WorkItem): boolean => item.status === 'open' || item.stat
 const freshItem = (base: Omit<WorkItem, 'reminded' | 'escalationLevel' | 'status'>, status: WorkItem['status']) =>
   ({ ...base, status, reminded: false, escalationLevel: 0 }) as WorkItem;
 
+/** Items opened before the protocol said whom they wait on were all stopped by a pause: they fold so. */
+const WAITED_ON_BEFORE_IT_WAS_RECORDED = 'survivor';
+
 /** Evolve an active case; personal activity (any event with `by`) refreshes the inactivity clock. */
 const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
   const at = fromIso(event.data.at);
@@ -140,12 +143,13 @@ const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
       if (existing && running(existing)) return reject(event, `item ${id} is ${existing.status}`);
       const base =
         event.type === 'StepOpened'
-          ? { id, kind: 'step' as const, stage: event.data.stage, party: d.party }
+          ? { id, kind: 'step' as const, stage: event.data.stage, party: d.party, waitsOn: d.waitsOn ?? WAITED_ON_BEFORE_IT_WAS_RECORDED }
           : {
               id,
               kind: 'task' as const,
               stage: stageOfTrack(event.data.track),
               party: d.party,
+              waitsOn: d.waitsOn ?? WAITED_ON_BEFORE_IT_WAS_RECORDED,
               track: event.data.track,
               ...(event.data.consentCategory ? { consentCategory: event.data.consentCategory } : {}),
             };
@@ -168,6 +172,8 @@ const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
           kind: 'task',
           stage: stageOfTrack(d.track),
           party: d.party,
+          // no clock while blocked; TaskOpened says whom it waits on once it starts
+          waitsOn: 'party',
           track: d.track,
           consentCategory: d.category,
           blockedSince: at,
@@ -210,7 +216,7 @@ const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
     case 'FollowUpDue':
       return withItem(s, event, event.data.item, (i) => (running(i) && !i.reminded ? { ...i, reminded: true } : undefined));
     case 'DeadlineMissed':
-      return withItem(s, event, event.data.item, (i) => (running(i) && i.escalationLevel === 0 ? i : undefined));
+      return withItem(s, event, event.data.item, (i) => (running(i) && i.escalationLevel === 0 ? { ...i, missedAt: at } : undefined));
     case 'CaseEscalated': {
       const { level, scheduledAt } = event.data;
       return withItem(s, event, event.data.item, (i) =>

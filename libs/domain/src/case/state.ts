@@ -2,7 +2,7 @@
 // Times are epoch ms here (events carry ISO strings).
 import type { IntakePersonal } from './commands';
 import type { Sealed } from '../shared/sealed';
-import type { ResponsibleParty, TaskId, Track, WorkItemId } from '../protocol/protocol-definition';
+import type { ResponsibleParty, TaskId, Track, WaitsOn, WorkItemId } from '../protocol/protocol-definition';
 import type {
   ClinicalWindowId,
   ClosureReason,
@@ -25,6 +25,8 @@ export interface WorkItem {
   readonly kind: 'step' | 'task';
   readonly stage: Stage;
   readonly party: ResponsibleParty;
+  /** Whether a pause for her stops this clock (see pauseHolds). */
+  readonly waitsOn: WaitsOn;
   readonly track?: Track;
   readonly consentCategory?: ConsentCategory;
   readonly status: WorkItemStatus;
@@ -35,6 +37,8 @@ export interface WorkItem {
   readonly blockedSince?: number;
   readonly endedAt?: number;
   readonly reminded: boolean;
+  /** When its deadline was recorded missed: from then on its ladder climbs, pause or not. */
+  readonly missedAt?: number;
   /** 0: not escalated; 1–3: the highest level notified. */
   readonly escalationLevel: 0 | 1 | 2 | 3;
   /** The instant the current level was due: the next level counts from it. */

@@ -4,6 +4,7 @@ import type { ProtocolDefinition, WorkItemId } from '../protocol/protocol-defini
 import type { ActiveCase, WorkItem } from '../case/state';
 import { runningPause } from '../case/state';
 import { HOUR } from '../shared/time';
+import { pauseHolds } from './pause-holds';
 import type { ClinicalWindowId, RiskLevel } from '../shared/vocabulary';
 
 export type Alarm =
@@ -37,17 +38,18 @@ export const itemAlarms = (item: WorkItem, risk: RiskLevel, protocol: ProtocolDe
 /** Every pending alarm of the case, earliest first (ties keep a stable, deterministic order). */
 export const pendingAlarms = (state: ActiveCase, protocol: ProtocolDefinition): Alarm[] => {
   const alarms: Alarm[] = [];
-  // Procedural deadlines wait while the case waits on the survivor; resuming moves them later.
-  if (!runningPause(state)) {
-    for (const item of Object.values(state.items)) {
-      if (item) alarms.push(...itemAlarms(item, state.risk, protocol));
-    }
+  const pause = runningPause(state);
+  // A pause stops only the clocks that wait on her (resuming moves them later); the others, and every ladder
+  // already climbing, run on.
+  for (const item of Object.values(state.items)) {
+    if (item && !(pause && pauseHolds(item, pause.from))) alarms.push(...itemAlarms(item, state.risk, protocol));
   }
   // Clinical windows never pause.
   for (const window of Object.values(state.windows)) {
     if (window && window.status === 'open') alarms.push({ kind: 'window', at: window.endsAt, window: window.id });
   }
-  if (state.inactivityReportedFor !== state.lastActivityAt) {
+  // Nobody is inactive while the case waits on her by her own wish or because she cannot be reached.
+  if (!pause && state.inactivityReportedFor !== state.lastActivityAt) {
     const at = state.lastActivityAt + protocol.stuck.inactivityHours[state.risk] * HOUR;
     alarms.push({ kind: 'inactivity', at, since: state.lastActivityAt });
   }

@@ -73,9 +73,17 @@ export type ResponsibleParty =
   | 'citizen_protection_fund'
   | 'reception';
 
+/**
+ * Whom an item's progress waits on. `survivor`: it moves only with her (reaching her, assessing or planning with
+ * her, following up), so a pause while she decides or cannot be reached stops its clock. `party`: it waits on an
+ * authority, a service or the mission's own work; a pause never stops it, since that is when escalation matters most.
+ */
+export type WaitsOn = 'survivor' | 'party';
+
 export interface StepDefinition {
   readonly stage: Stage;
   readonly party: ResponsibleParty;
+  readonly waitsOn: WaitsOn;
   /** Plain words: what opens the step (documentation; decide encodes it). */
   readonly opensOn: string;
   readonly deadline: DeadlineRule;
@@ -84,6 +92,7 @@ export interface StepDefinition {
 export interface TaskDefinition {
   readonly track: Track;
   readonly party: ResponsibleParty;
+  readonly waitsOn: WaitsOn;
   /** Set when doing the task shares the survivor's information with that recipient. */
   readonly consentCategory?: ConsentCategory;
   readonly needsIdentityVerified?: boolean;

@@ -13,6 +13,8 @@ export const DOMAIN_ERROR_CODES = [
   'PAUSE_NOT_ALLOWED',
   'NOT_PAUSED',
   'ALREADY_PAUSED',
+  /** A pause for her decision before anyone has reached her. */
+  'SURVIVOR_NOT_REACHED',
   'NO_ESCALATION',
   'FAMILY_IS_RISK_SOURCE',
   'NOT_ENOUGH_CONTACT_ATTEMPTS',

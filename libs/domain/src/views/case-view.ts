@@ -98,7 +98,7 @@ export interface CaseViewOptions {
 const clockOf = (file: CaseFile, item: WorkItem, now: number): ClockView | undefined => {
   if (item.openedAt === undefined || item.dueAt === undefined) return undefined;
   const until = Math.min(item.endedAt ?? now, now);
-  const pausedMs = pausedDuring(file, item.openedAt, until);
+  const pausedMs = pausedDuring(file, item, item.openedAt, until);
   const dueAt = effectiveDueAt(file, item, now) ?? item.dueAt;
   return {
     item: item.id,
