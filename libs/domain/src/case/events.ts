@@ -109,6 +109,16 @@ export type ConsentExceptionRecorded = Event<
   By & { readonly category: ConsentCategory; readonly ground: ConsentExceptionGround },
   { readonly reason: Sealed<string> }
 >;
+/** The exception's period (protocol `consent.exceptionLapsesAfterHours`) ran out: it is no longer in force. */
+export type ConsentExceptionLapsed = Event<
+  'ConsentExceptionLapsed',
+  { readonly category: ConsentCategory; readonly ground: ConsentExceptionGround; readonly recordedAt: string }
+>;
+/** Time to ask her again about a category she refused (protocol `consent.reaskAfterRefusalHours`). */
+export type ConsentReaskDue = Event<
+  'ConsentReaskDue',
+  { readonly category: ConsentCategory; readonly refusedAt: string; readonly recipient: Recipient }
+>;
 export type SupervisorNotified = Event<
   'SupervisorNotified',
   {
@@ -176,7 +186,7 @@ export type TaskStarted = Event<'TaskStarted', By & { readonly task: TaskId }>;
 export type TaskCompleted = Event<'TaskCompleted', By & { readonly task: TaskId; readonly outcome?: string }, Note>;
 export type TaskCancelled = Event<
   'TaskCancelled',
-  By & { readonly task: TaskId; readonly reason: 'consent_withdrawn' }
+  By & { readonly task: TaskId; readonly reason: 'consent_withdrawn' | 'consent_refused' }
 >;
 
 export type ClockPaused = Event<'ClockPaused', By & { readonly reason: PauseReason }>;
@@ -259,6 +269,8 @@ export type CaseEvent =
   | ConsentRefused
   | ConsentWithdrawn
   | ConsentExceptionRecorded
+  | ConsentExceptionLapsed
+  | ConsentReaskDue
   | SupervisorNotified
   | AssessmentSubmitted
   | IdentityDocumentsSeen
@@ -304,6 +316,8 @@ export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<CaseEventType, number>> = 
   ConsentRefused: 1,
   ConsentWithdrawn: 1,
   ConsentExceptionRecorded: 1,
+  ConsentExceptionLapsed: 1,
+  ConsentReaskDue: 1,
   SupervisorNotified: 1,
   AssessmentSubmitted: 1,
   IdentityDocumentsSeen: 1,

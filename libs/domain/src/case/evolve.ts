@@ -119,6 +119,16 @@ const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
       const exception = { ground: event.data.ground, at, by: event.data.by };
       return { ...s, exceptions: { ...s.exceptions, [event.data.category]: exception } };
     }
+    case 'ConsentExceptionLapsed': {
+      if (!s.exceptions[event.data.category]) return reject(event, `no exception for ${event.data.category}`);
+      const { [event.data.category]: _lapsed, ...exceptions } = s.exceptions;
+      return { ...s, exceptions };
+    }
+    case 'ConsentReaskDue': {
+      const record = s.consent[event.data.category];
+      if (record.status !== 'refused' || record.reaskReminded) return reject(event, `no refusal of ${event.data.category} to re-ask`);
+      return { ...s, consent: { ...s.consent, [event.data.category]: { ...record, reaskReminded: true } } };
+    }
     case 'SupervisorNotified':
       return s;
     case 'AssessmentSubmitted':
@@ -164,8 +174,9 @@ const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
     }
     case 'TaskBlockedOnConsent': {
       const d = event.data;
+      // A running task goes back to waiting when the exception it ran under lapses without her consent.
       const existing = s.items[d.task];
-      if (existing && running(existing)) return reject(event, `task ${d.task} is running`);
+      if (existing?.status === 'blocked_on_consent' || existing?.status === 'done') return reject(event, `task ${d.task} is ${existing.status}`);
       const item = freshItem(
         {
           id: d.task,

@@ -62,6 +62,8 @@ export interface ConsentRecord {
   readonly at?: number;
   readonly by?: string;
   readonly method?: ConsentMethod;
+  /** A refusal's re-ask reminder has been given (ConsentReaskDue); a new decision starts a new record. */
+  readonly reaskReminded?: true;
 }
 
 export interface ConsentException {

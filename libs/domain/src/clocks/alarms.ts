@@ -5,14 +5,16 @@ import type { ActiveCase, WorkItem } from '../case/state';
 import { runningPause } from '../case/state';
 import { HOUR } from '../shared/time';
 import { pauseHolds } from './pause-holds';
-import type { ClinicalWindowId, RiskLevel } from '../shared/vocabulary';
+import type { ClinicalWindowId, ConsentCategory, RiskLevel } from '../shared/vocabulary';
 
 export type Alarm =
   | { readonly kind: 'reminder'; readonly at: number; readonly item: WorkItemId }
   | { readonly kind: 'deadline'; readonly at: number; readonly item: WorkItemId }
   | { readonly kind: 'escalation'; readonly at: number; readonly item: WorkItemId; readonly level: 2 | 3 }
   | { readonly kind: 'window'; readonly at: number; readonly window: ClinicalWindowId }
-  | { readonly kind: 'inactivity'; readonly at: number; readonly since: number };
+  | { readonly kind: 'inactivity'; readonly at: number; readonly since: number }
+  | { readonly kind: 'exception_lapse'; readonly at: number; readonly category: ConsentCategory }
+  | { readonly kind: 'consent_reask'; readonly at: number; readonly category: ConsentCategory };
 
 const isRunning = (item: WorkItem): boolean => item.status === 'open' || item.status === 'in_progress';
 
@@ -47,6 +49,22 @@ export const pendingAlarms = (state: ActiveCase, protocol: ProtocolDefinition): 
   // Clinical windows never pause.
   for (const window of Object.values(state.windows)) {
     if (window && window.status === 'open') alarms.push({ kind: 'window', at: window.endsAt, window: window.id });
+  }
+  // An exception is in force for a fixed period, pause or not: it lets work go on without her consent.
+  for (const [category, exception] of Object.entries(state.exceptions)) {
+    if (exception) {
+      const at = exception.at + protocol.consent.exceptionLapsesAfterHours * HOUR;
+      alarms.push({ kind: 'exception_lapse', at, category: category as ConsentCategory });
+    }
+  }
+  // Asking her again waits on her like her own steps do: not while she asked for time or cannot be reached.
+  if (!pause) {
+    for (const [category, record] of Object.entries(state.consent)) {
+      if (record.status === 'refused' && !record.reaskReminded && record.at !== undefined) {
+        const at = record.at + protocol.consent.reaskAfterRefusalHours * HOUR;
+        alarms.push({ kind: 'consent_reask', at, category: category as ConsentCategory });
+      }
+    }
   }
   // Nobody is inactive while the case waits on her by her own wish or because she cannot be reached.
   if (!pause && state.inactivityReportedFor !== state.lastActivityAt) {

@@ -121,6 +121,14 @@ export const PROTOCOL_2026_1: ProtocolDefinition = {
       // survivor's own name with her documents, so no separate consent gate is modelled.
       deadline: flat(240),
     },
+    labour_complaint: {
+      // Unpaid wages and exploitation reported to the host country's labour authority: shares her case with it.
+      track: 'host_coordination',
+      party: 'host_labour_authority',
+      waitsOn: 'party',
+      consentCategory: 'host_labour',
+      deadline: flat(168),
+    },
     emergency_travel_document: {
       track: 'repatriation',
       party: 'caseworker',
@@ -133,6 +141,14 @@ export const PROTOCOL_2026_1: ProtocolDefinition = {
       party: 'citizen_protection_fund',
       waitsOn: 'party',
       deadline: hours({ critical: 24, high: 72, standard: 168 }),
+    },
+    return_programme_funding: {
+      // The return paid by an international organisation's programme: applying shares her case with it.
+      track: 'repatriation',
+      party: 'international_org',
+      waitsOn: 'party',
+      consentCategory: 'international_org',
+      deadline: hours({ critical: 72, high: 168, standard: 240 }),
     },
     flight_booking: {
       track: 'repatriation',
@@ -181,6 +197,11 @@ export const PROTOCOL_2026_1: ProtocolDefinition = {
   },
   followUp: {
     daysAfterImplementation: { follow_up_day_7: 7, follow_up_day_30: 30 },
+  },
+  consent: {
+    exceptionLapsesAfterHours: 72,
+    reaskAfterRefusalHours: 168,
+    basis: 'invented_default',
   },
   closure: {
     reasons: ['needs_met', 'survivor_wish', 'transferred', 'unreachable', 'death'],

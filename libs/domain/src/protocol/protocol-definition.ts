@@ -47,8 +47,10 @@ export const TASK_IDS = [
   'employer_contact',
   'recruitment_agency_contact',
   'exit_clearance',
+  'labour_complaint',
   'emergency_travel_document',
   'repatriation_funding',
+  'return_programme_funding',
   'flight_booking',
   'escort',
   'reception_notified',
@@ -70,7 +72,9 @@ export type ResponsibleParty =
   | 'employer'
   | 'recruitment_agency'
   | 'host_immigration'
+  | 'host_labour_authority'
   | 'citizen_protection_fund'
+  | 'international_org'
   | 'reception';
 
 /**
@@ -139,6 +143,16 @@ export interface ProtocolDefinition {
      * follow-up step's own deadline rule is the grace after that date before it counts as missed.
      */
     readonly daysAfterImplementation: Readonly<Record<FollowUpStepId, number>>;
+  };
+  readonly consent: {
+    /**
+     * A consent exception (danger, a minor, a legal duty) stops being in force this long after it was recorded:
+     * what it let go ahead without her consent waits for consent again unless the exception is recorded anew.
+     */
+    readonly exceptionLapsesAfterHours: number;
+    /** After she refuses, the caseworker is reminded to ask her again this long after (consent is re-asked). */
+    readonly reaskAfterRefusalHours: number;
+    readonly basis: FigureBasis;
   };
   readonly closure: {
     readonly reasons: readonly ClosureReason[];

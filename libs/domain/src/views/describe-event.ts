@@ -34,6 +34,10 @@ export const describeEvent = (e: CaseEvent): string => {
       return `Consent withdrawn for ${words(e.data.category)}.`;
     case 'ConsentExceptionRecorded':
       return `Consent exception recorded for ${words(e.data.category)} on the ground of ${words(e.data.ground)}.`;
+    case 'ConsentExceptionLapsed':
+      return `Consent exception for ${words(e.data.category)} (${words(e.data.ground)}) lapsed; consent is needed again.`;
+    case 'ConsentReaskDue':
+      return `Time to ask her again about consent for ${words(e.data.category)}, refused ${e.data.refusedAt}.`;
     case 'SupervisorNotified':
       return `Supervisor notified of a consent exception for ${words(e.data.category)}.`;
     case 'AssessmentSubmitted':
