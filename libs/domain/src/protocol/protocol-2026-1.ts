@@ -173,6 +173,8 @@ export const PROTOCOL_2026_1: ProtocolDefinition = {
       track: 'repatriation',
       party: 'reception',
       waitsOn: 'party',
+      // Reception can only confirm a handover once she can travel (document) and has a seat (flight).
+      after: ['emergency_travel_document', 'flight_booking'],
       deadline: hours({ critical: 72, high: 168, standard: 336 }),
     },
   },

@@ -100,6 +100,8 @@ export interface TaskDefinition {
   /** Set when doing the task shares the survivor's information with that recipient. */
   readonly consentCategory?: ConsentCategory;
   readonly needsIdentityVerified?: boolean;
+  /** Tasks that must be done before this one can be completed (its order in the track). */
+  readonly after?: readonly TaskId[];
   readonly deadline: DeadlineRule;
 }
 

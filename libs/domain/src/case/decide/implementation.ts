@@ -60,9 +60,18 @@ export const decideStartTask = (ctx: DecisionContext, c: StartTask): CaseEvent[]
   return [event<TaskStarted>('TaskStarted', { at: ctx.at, by: c.actor.userId, task: c.task })];
 };
 
+/** The protocol's order within a track: what must be done before `task` is. */
+const requirePrerequisitesDone = (ctx: DecisionContext, task: TaskId): void => {
+  const pending = (ctx.protocol.tasks[task].after ?? []).filter((t) => ctx.state.items[t]?.status !== 'done');
+  if (pending.length > 0) {
+    throw new DomainError('PREREQUISITES_NOT_DONE', `${task} can be completed only after ${pending.join(', ')}`);
+  }
+};
+
 export const decideCompleteTask = (ctx: DecisionContext, c: CompleteTask): CaseEvent[] => {
   requireRole(c.actor, STAFF, 'completing a task');
   requireWorkableTask(ctx, c.task);
+  requirePrerequisitesDone(ctx, c.task);
   return [
     event<TaskCompleted>('TaskCompleted', { at: ctx.at, by: c.actor.userId, task: c.task, outcome: c.outcome }, { note: c.note }),
   ];
