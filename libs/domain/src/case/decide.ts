@@ -23,6 +23,7 @@ import { decideAcknowledgeEscalation, decidePauseClock, decideResumeClock } from
 import { decideCompleteStep } from './decide/steps';
 import { decideMigrateProtocol } from './decide/administration';
 import { decideReopenCase } from './decide/reopen';
+import { decideCorrectIntake } from './decide/correct-intake';
 
 /** Where decide looks up protocol versions and missions; tests may pass their own. */
 export interface DecideOptions {
@@ -78,6 +79,8 @@ const decideActive = (ctx: DecisionContext, command: Exclude<CaseCommand, { type
       return decideAccess(ctx.state, ctx.mission, ctx.at, command);
     case 'MigrateProtocol':
       return decideMigrateProtocol(ctx, command);
+    case 'CorrectIntake':
+      return decideCorrectIntake(ctx, command);
     case 'ErasePersonalData':
       return decideErasePersonalData(ctx.state, command, ctx.now);
     case 'CheckClocks':

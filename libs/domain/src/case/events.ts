@@ -76,6 +76,14 @@ export type ClinicalWindowClosedBeforeIntake = Event<
   'ClinicalWindowClosedBeforeIntake',
   { readonly window: ClinicalWindowId; readonly incidentAt: string; readonly endsAt: string }
 >;
+/**
+ * The window had already closed when its incident time (or the GBV type that opens it) became known through a
+ * correction of the intake: a fact, not a breach by the mission.
+ */
+export type ClinicalWindowClosedBeforeKnown = Event<
+  'ClinicalWindowClosedBeforeKnown',
+  { readonly window: ClinicalWindowId; readonly incidentAt: string; readonly endsAt: string }
+>;
 export type ClinicalWindowClosed = Event<
   'ClinicalWindowClosed',
   { readonly window: ClinicalWindowId; readonly endsAt: string }
@@ -251,6 +259,37 @@ export type ProtocolMigrated = Event<
   }
 >;
 
+export interface Correction<T> {
+  readonly from: T;
+  readonly to: T;
+}
+/** Each corrected field of the intake, from what it was to what it is. */
+export interface IntakeCorrections {
+  readonly risk?: Correction<RiskLevel>;
+  readonly gbvType?: Correction<GbvType | null>;
+  readonly incidentAt?: Correction<string | null>;
+  readonly incidentTimeEstimated?: Correction<boolean>;
+  readonly categories?: Correction<readonly ProtectionCategory[]>;
+  readonly vulnerabilities?: Correction<readonly Vulnerability[]>;
+}
+export type IntakeField = keyof IntakeCorrections;
+export type IntakeCorrected = Event<
+  'IntakeCorrected',
+  By & {
+    /** The corrected fields' names (the keys of `corrections`). */
+    readonly changed: readonly IntakeField[];
+    readonly corrections: IntakeCorrections;
+    /** Running deadlines recomputed for a corrected risk, as ProtocolMigrated's (time added by pauses kept). */
+    readonly deadlines: readonly { readonly item: WorkItemId; readonly dueAt: string; readonly reminderAt: string }[];
+    /** Open clinical windows whose end moved with a corrected incident time (still ahead). */
+    readonly windows: readonly { readonly window: ClinicalWindowId; readonly incidentAt: string; readonly endsAt: string }[];
+    /** Windows that no longer apply to the corrected GBV type (care already recorded stays). */
+    readonly withdrawnWindows: readonly ClinicalWindowId[];
+  },
+  /** Why: free text of the person correcting, sealed. */
+  { readonly reason: Sealed<string> }
+>;
+
 export type CaseShared = Event<'CaseShared', By & { readonly userId: string }>;
 /** A read outside the reader's scope. `role` is the reader's; the reason is personal (free text). */
 export type BreakGlassRead = Event<'BreakGlassRead', By & { readonly role: Role; readonly recipient: Recipient }, { readonly reason: string }>;
@@ -261,6 +300,7 @@ export type CaseEvent =
   | BreakGlassRead
   | ClinicalWindowOpened
   | ClinicalWindowClosedBeforeIntake
+  | ClinicalWindowClosedBeforeKnown
   | ClinicalWindowClosed
   | ClinicalCareRecorded
   | CaseworkerAssigned
@@ -299,7 +339,8 @@ export type CaseEvent =
   | CaseReopened
   | NoteAdded
   | PersonalDataErased
-  | ProtocolMigrated;
+  | ProtocolMigrated
+  | IntakeCorrected;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -308,6 +349,7 @@ export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<CaseEventType, number>> = 
   CaseOpened: 1,
   ClinicalWindowOpened: 1,
   ClinicalWindowClosedBeforeIntake: 1,
+  ClinicalWindowClosedBeforeKnown: 1,
   ClinicalWindowClosed: 1,
   ClinicalCareRecorded: 1,
   CaseworkerAssigned: 1,
@@ -347,6 +389,7 @@ export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<CaseEventType, number>> = 
   NoteAdded: 1,
   PersonalDataErased: 1,
   ProtocolMigrated: 1,
+  IntakeCorrected: 1,
   CaseShared: 1,
   BreakGlassRead: 1,
 };

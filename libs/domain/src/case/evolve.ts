@@ -5,7 +5,7 @@ import type { Track, WorkItemId } from '../protocol/protocol-definition';
 import { DomainError } from '../shared/domain-error';
 import { fromIso } from '../shared/time';
 import { CONSENT_CATEGORIES, STAGES, type ConsentCategory, type Stage } from '../shared/vocabulary';
-import type { CaseEvent, CaseOpened } from './events';
+import type { CaseEvent, CaseOpened, IntakeCorrected } from './events';
 import type { ActiveCase, CaseFile, CaseState, ConsentRecord, WorkItem } from './state';
 import { isActive, runningPause } from './state';
 
@@ -41,6 +41,7 @@ const opened = (event: CaseOpened): CaseState => {
     categories: d.categories,
     ...(d.gbvType !== undefined ? { gbvType: d.gbvType } : {}),
     ...(d.incidentAt !== null ? { incidentAt: fromIso(d.incidentAt) } : {}),
+    incidentTimeEstimated: d.incidentTimeEstimated,
     minor: d.minor,
     vulnerabilities: d.vulnerabilities,
     items: {},
@@ -90,6 +91,14 @@ const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
       if (s.windows[w]) return reject(event, `window ${w} already recorded`);
       const status = event.type === 'ClinicalWindowOpened' ? 'open' : 'closed_before_intake';
       const window = { id: w, incidentAt: fromIso(event.data.incidentAt), endsAt: fromIso(event.data.endsAt), status };
+      return { ...s, windows: { ...s.windows, [w]: window } };
+    }
+    case 'ClinicalWindowClosedBeforeKnown': {
+      // a window newly known to have closed already, or an open one whose corrected end is already past
+      const w = event.data.window;
+      const existing = s.windows[w];
+      if (existing && existing.status !== 'open') return reject(event, `window ${w} is ${existing.status}`);
+      const window = { id: w, incidentAt: fromIso(event.data.incidentAt), endsAt: fromIso(event.data.endsAt), status: 'closed_before_known' as const };
       return { ...s, windows: { ...s.windows, [w]: window } };
     }
     case 'ClinicalWindowClosed':
@@ -277,6 +286,8 @@ const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
     case 'CaseShared':
     case 'BreakGlassRead':
       return reject(event, `case is ${s.status}`);
+    case 'IntakeCorrected':
+      return intakeCorrected(s, event);
     case 'ProtocolMigrated': {
       let next: ActiveCase = { ...s, protocolVersion: event.data.toVersion };
       for (const d of event.data.deadlines) {
@@ -287,6 +298,33 @@ const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
     default:
       return assertNever(event);
   }
+};
+
+const intakeCorrected = (s: ActiveCase, event: IntakeCorrected): ActiveCase => {
+  const c = event.data.corrections;
+  const { gbvType: _g, incidentAt: _i, ...rest } = s;
+  const gbvType = c.gbvType ? c.gbvType.to : s.gbvType;
+  const incidentAt = c.incidentAt ? (c.incidentAt.to === null ? undefined : fromIso(c.incidentAt.to)) : s.incidentAt;
+  let next: ActiveCase = {
+    ...rest,
+    ...(gbvType != null ? { gbvType } : {}),
+    ...(incidentAt !== undefined ? { incidentAt } : {}),
+    ...(c.risk ? { risk: c.risk.to } : {}),
+    ...(c.incidentTimeEstimated ? { incidentTimeEstimated: c.incidentTimeEstimated.to } : {}),
+    ...(c.categories ? { categories: c.categories.to } : {}),
+    ...(c.vulnerabilities ? { vulnerabilities: c.vulnerabilities.to } : {}),
+  };
+  for (const d of event.data.deadlines) {
+    next = withItem(next, event, d.item, (i) => ({ ...i, dueAt: fromIso(d.dueAt), reminderAt: fromIso(d.reminderAt) }));
+  }
+  const windows = { ...next.windows };
+  for (const w of event.data.windows) {
+    const window = windows[w.window];
+    if (!window || window.status !== 'open') return reject(event, `window ${w.window} is not open`);
+    windows[w.window] = { ...window, incidentAt: fromIso(w.incidentAt), endsAt: fromIso(w.endsAt) };
+  }
+  for (const id of event.data.withdrawnWindows) delete windows[id];
+  return { ...next, windows };
 };
 
 export const assertNever = (value: never): never => {

@@ -47,12 +47,12 @@ export interface WorkItem {
   readonly rearmUntil?: number;
 }
 
-export type ClinicalWindowStatus = 'open' | 'care_recorded' | 'closed' | 'closed_before_intake';
+export type ClinicalWindowStatus = 'open' | 'care_recorded' | 'closed' | 'closed_before_intake' | 'closed_before_known';
 
 export interface ClinicalWindow {
   readonly id: ClinicalWindowId;
   readonly incidentAt: number;
-  /** Fixed at intake from the incident; nothing ever moves it. */
+  /** Fixed from the incident; only a corrected incident time moves it (IntakeCorrected). */
   readonly endsAt: number;
   readonly status: ClinicalWindowStatus;
 }
@@ -101,6 +101,7 @@ export interface CaseFile {
   readonly categories: readonly ProtectionCategory[];
   readonly gbvType?: GbvType;
   readonly incidentAt?: number;
+  readonly incidentTimeEstimated: boolean;
   readonly minor: boolean;
   readonly vulnerabilities: readonly Vulnerability[];
   readonly assignee?: string;

@@ -12,6 +12,8 @@ export const describeEvent = (e: CaseEvent): string => {
       return `Clinical window for ${words(e.data.window)} open until ${e.data.endsAt}.`;
     case 'ClinicalWindowClosedBeforeIntake':
       return `Clinical window for ${words(e.data.window)} had already closed (${e.data.endsAt}) before the case was reported.`;
+    case 'ClinicalWindowClosedBeforeKnown':
+      return `Clinical window for ${words(e.data.window)} had already closed (${e.data.endsAt}) when its incident time became known.`;
     case 'ClinicalWindowClosed':
       return `Clinical window for ${words(e.data.window)} closed at ${e.data.endsAt} without care recorded.`;
     case 'ClinicalCareRecorded':
@@ -94,6 +96,8 @@ export const describeEvent = (e: CaseEvent): string => {
       return 'Note added.';
     case 'PersonalDataErased':
       return `Personal data erased (${words(e.data.reason)}); codes, times and outcomes are kept.`;
+    case 'IntakeCorrected':
+      return `Intake corrected (${e.data.changed.map(words).join(', ')})${e.data.corrections.risk ? `; risk now ${e.data.corrections.risk.to}` : ''}; ${e.data.deadlines.length} deadline(s) recomputed.`;
     case 'ProtocolMigrated':
       return `Case moved from protocol ${e.data.fromVersion} to ${e.data.toVersion}.`;
     default:
