@@ -166,7 +166,8 @@ describe('supervision queries', () => {
     now = T0 + days(3) + hours(1) + 1;
     const result = await indicators.compute({ from: iso(T0 - days(1)), to: iso(T0 + days(1)) });
     expect(result.casesOpened).toBe(6);
-    expect(result.medicalCareWithin72h).toEqual({ windowHours: 72, gbvTypes: ['rape', 'sexual_assault'], cases: 2, withCare: 1, share: 0.5 });
+    expect(result.medicalCareWithin72h).toEqual({ windowHours: 72, gbvTypes: ['rape', 'sexual_assault'], cases: 2, withCare: 1, share: 0.5, closedBeforeIntake: 0, closedBeforeKnown: 0 });
+    expect(result.emergencyContraceptionWithin120h).toEqual({ windowHours: 120, gbvTypes: ['rape', 'sexual_assault'], cases: 2, withCare: 0, share: 0, closedBeforeIntake: 0, closedBeforeKnown: 0 });
     expect(result.firstContactByRisk).toEqual([
       { risk: 'critical', reached: 0, notReached: 2, medianMs: null },
       { risk: 'high', reached: 0, notReached: 0, medianMs: null },
