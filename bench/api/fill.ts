@@ -44,7 +44,8 @@ const SCENARIOS: ReadonlyArray<{ name: string; weight: number; closed: boolean; 
     name: 'plan waiting for consent', weight: 4, closed: false,
     events: (r) => history([[command('AgreeActionPlan', { goal: 'stay', tasks: ['shelter_placement'] }), T0 + hours(2)]], assessedCase(report(r))),
   },
-  { name: 'paused', weight: 2, closed: false, events: (r) => history([[report(r), T0], assign(), [command('PauseClock', { reason: 'survivor_deciding' }), T0 + hours(1)]]) },
+  // a pause for her decision needs her reached first
+  { name: 'paused', weight: 2, closed: false, events: (r) => history([[report(r), T0], assign(), reach(), [command('PauseClock', { reason: 'survivor_deciding' }), T0 + hours(1)]]) },
   {
     name: 'closure requested', weight: 4, closed: false,
     events: (r) => history([[report(r), T0], assign(), reach(), [command('RequestClosure', { reason: 'needs_met' }), T0 + hours(3)]]),

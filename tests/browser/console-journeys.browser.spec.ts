@@ -343,7 +343,7 @@ describe('console journeys', () => {
     await first.locator('select[name="role"]').waitFor(WAIT);
     await first.locator('input[name="userId"]').fill('cw-walk');
     await first.locator('select[name="role"]').selectOption('caseworker');
-    await first.locator('button[type="submit"]').click();
+    await first.getByRole('button', { name: 'Sign in', exact: true }).click();
     await first.getByTestId('her-name').waitFor(WAIT);
     expect(first.url()).toBe(caseUrl(caseId));
     await second.close();

@@ -183,6 +183,7 @@ describe('the console in a browser', () => {
     await clockStatus(page, 'implementation', 'done');
     await clockStatus(page, 'follow_up_day_7', 'open');
     await inForm('follow-ups').getByLabel('Step').selectOption('follow_up_day_7');
+    await inForm('follow-ups').getByLabel('Outcome').selectOption('reached');
     await save('follow-ups', 'FollowUpRecorded');
     await clockStatus(page, 'follow_up_day_7', 'done');
     await inForm('closure/requested').getByLabel('Reason').selectOption('needs_met');

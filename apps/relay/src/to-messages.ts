@@ -1,6 +1,6 @@
 // Event → messages: every event of the log becomes one protection.case-events.v1 message, and the events that
-// are notices (reminders, escalations, consent exceptions, closed clinical windows, stuck cases, closure
-// requests) also become one protection.notifications.v1 message. Only `data` is read: `personal` never is.
+// are notices (reminders, consent re-asks, escalations, consent exceptions, closed clinical windows, stuck cases,
+// closure requests) also become one protection.notifications.v1 message. Only `data` is read: `personal` never is.
 import {
   PERSONAL_DATA_KEYS,
   RECIPIENT_ROLES_V1,
@@ -26,6 +26,7 @@ export interface CaseContext {
 export const NOTICE_TYPES: ReadonlySet<string> = new Set([
   'ReminderDue',
   'FollowUpDue',
+  'ConsentReaskDue',
   'CaseEscalated',
   'SupervisorNotified',
   'ClinicalWindowClosed',
@@ -86,6 +87,9 @@ function describeNotice(event: StoredEvent, context: CaseContext | undefined): N
     case 'FollowUpDue':
       // level 0 of the ladder: the caseworker's reminder (a follow-up contact due is one too)
       return notice('escalation', 0, recipientOf(data['recipient']), data['item'], data['dueAt']);
+    case 'ConsentReaskDue':
+      // level 0 too: the caseworker's reminder to ask her again; the item names the consent category, not a step
+      return notice('escalation', 0, recipientOf(data['recipient']), `consent.${String(data['category'])}`, null);
     case 'CaseEscalated': {
       const level = Number(data['level']);
       const item = optionalString(data['item']);

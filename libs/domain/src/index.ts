@@ -28,7 +28,7 @@ export { evolve } from './case/evolve';
 export { fold } from './case/fold';
 
 export { nextWakeUp } from './clocks/next-wake-up';
-export { caseView, type CaseView, type IntakeFactsView, type CaseViewOptions, type ClockView, type ClinicalWindowView } from './views/case-view';
+export { caseView, type CaseView, type IntakeFactsView, type CaseViewOptions, type ClockView, type ClinicalWindowView, type PersonalView } from './views/case-view';
 export { consentRefusal, taskRefusal, verificationRequestRefusal, type Refusal } from './case/refusals';
 export { stuckReasons, type StuckReason } from './views/stuck-reasons';
 export { stuckReasonClock, stuckReasonsAt, stuckTriggers, type StuckTrigger } from './views/stuck-triggers';

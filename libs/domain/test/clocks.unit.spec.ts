@@ -1,4 +1,4 @@
-import { decide, fold, nextWakeUp, type ActiveCase, type CaseEvent } from '../src/index';
+import { caseView, decide, fold, nextWakeUp, type ActiveCase, type CaseEvent } from '../src/index';
 import { given } from './support/specification';
 import {
   checkClocks,
@@ -123,14 +123,21 @@ describe('open case, escalated', () => {
 
 describe('open case, clock paused', () => {
   const unreachableOnce = () => history([[command('RecordContact', { channel: 'phone', outcome: 'unreachable' }), T0 + hours(2)]], standardCase());
+  /** Reached at T0 + 1 h: assessment (standard, 120 h) and identity verification (72 h) run from then, both waiting on her. */
+  const reachedCase = () => history([[command('RecordContact', { channel: 'phone', outcome: 'reached' }), T0 + hours(1)]], standardCase());
 
   it('pauses only for the survivor', () => {
-    given(standardCase()).when(command('PauseClock', { reason: 'survivor_deciding' }), T0 + hours(1)).then([
+    given(reachedCase()).when(command('PauseClock', { reason: 'survivor_deciding' }), T0 + hours(2)).then([
       { type: 'ClockPaused', data: { reason: 'survivor_deciding' } },
     ]);
     for (const reason of ['awaiting_home_authorities', 'awaiting_host_authorities', 'awaiting_employer', 'awaiting_other_party'] as const) {
-      given(standardCase()).when(command('PauseClock', { reason }), T0 + hours(1)).thenThrows('PAUSE_NOT_ALLOWED');
+      given(reachedCase()).when(command('PauseClock', { reason }), T0 + hours(2)).thenThrows('PAUSE_NOT_ALLOWED');
     }
+  });
+
+  it('refuses a pause for her decision before she was ever reached', () => {
+    given(standardCase()).when(command('PauseClock', { reason: 'survivor_deciding' }), T0 + hours(1)).thenThrows('SURVIVOR_NOT_REACHED');
+    given(unreachableOnce()).when(command('PauseClock', { reason: 'survivor_deciding' }), T0 + hours(3)).thenThrows('SURVIVOR_NOT_REACHED');
   });
 
   it('pauses as unreachable only with contact attempts logged', () => {
@@ -139,51 +146,64 @@ describe('open case, clock paused', () => {
   });
 
   it('refuses a second pause and a resume without a pause', () => {
-    const paused = history([[command('PauseClock', { reason: 'survivor_deciding' }), T0 + hours(1)]], standardCase());
-    given(paused).when(command('PauseClock', { reason: 'survivor_deciding' }), T0 + hours(2)).thenThrows('ALREADY_PAUSED');
-    given(standardCase()).when(command('ResumeClock', {}), T0 + hours(2)).thenThrows('NOT_PAUSED');
+    const paused = history([[command('PauseClock', { reason: 'survivor_deciding' }), T0 + hours(2)]], reachedCase());
+    given(paused).when(command('PauseClock', { reason: 'survivor_deciding' }), T0 + hours(3)).thenThrows('ALREADY_PAUSED');
+    given(reachedCase()).when(command('ResumeClock', {}), T0 + hours(3)).thenThrows('NOT_PAUSED');
   });
 
-  it('lets no procedural deadline lapse while paused, but clinical windows close regardless', () => {
+  it('lets no deadline that waits on her lapse while paused, nor calls the case inactive, but closes clinical windows regardless', () => {
     const withWindow = history([
       [hotlineReport({ immediateDanger: false }), T0],
+      [command('RecordContact', { channel: 'phone', outcome: 'reached' }), T0 + minutes(10)],
       [command('PauseClock', { reason: 'survivor_deciding' }), T0 + minutes(30)],
     ]);
+    // Assessment and identity verification (48 h) and inactivity (48 h for a high-risk case) are all past by then.
     const events = decide(fold(withWindow), checkClocks, T0 + days(4));
-    expect(types(events)).toEqual(['CaseBecameStuck', 'ClinicalWindowClosed']); // inactivity (48 h) lapses first
+    expect(types(events)).toEqual(['ClinicalWindowClosed']);
     expect(nextWakeUp(fold([...withWindow, ...events]))).toBe(Date.parse('2026-11-26T20:00:00Z'));
   });
 
-  it('moves every running deadline later by the paused time on resume', () => {
-    const paused = history([[command('PauseClock', { reason: 'survivor_deciding' }), T0 + hours(10)]], standardCase());
+  it('moves every deadline that waits on her later by the paused time on resume', () => {
+    const paused = history([[command('PauseClock', { reason: 'survivor_deciding' }), T0 + hours(10)]], reachedCase());
     const events = given(paused).when(command('ResumeClock', { reason: 'survivor_decided' }), T0 + hours(40)).then([
       {
         type: 'ClockResumed',
         data: {
           pausedAt: iso(T0 + hours(10)),
           pausedMs: hours(30),
-          shifts: [{ item: 'first_contact', dueAt: { from: iso(T0 + hours(24)), to: iso(T0 + hours(54)) }, reminderAt: { from: iso(T0 + hours(18)), to: iso(T0 + hours(48)) } }],
+          shifts: [
+            { item: 'assessment', dueAt: { from: iso(T0 + hours(121)), to: iso(T0 + hours(151)) }, reminderAt: { from: iso(T0 + hours(91)), to: iso(T0 + hours(121)) } },
+            { item: 'identity_verification', dueAt: { from: iso(T0 + hours(73)), to: iso(T0 + hours(103)) } },
+          ],
         },
       },
     ]);
     const state = fold([...paused, ...events]) as ActiveCase;
-    expect(state.items.first_contact?.dueAt).toBe(T0 + hours(54));
-    expect(nextWakeUp(state)).toBe(T0 + hours(48));
+    expect(state.items.assessment?.dueAt).toBe(T0 + hours(151));
+    expect(nextWakeUp(state)).toBe(T0 + hours(1) + hours(54) + hours(30)); // identity verification's reminder
   });
 
   it('moves a deadline opened during the pause only by the part it lived through', () => {
     const paused = history(
       [
-        [command('PauseClock', { reason: 'survivor_deciding' }), T0 + hours(1)],
-        [command('RecordContact', { channel: 'phone', outcome: 'reached' }), T0 + hours(5)],
+        [command('PauseClock', { reason: 'survivor_deciding' }), T0 + hours(2)],
+        [
+          command('SubmitAssessment', {
+            needs: { safety: true, medical: false, shelter: false, legal: true, psychosocial: true },
+            wish: 'stay',
+            familyIsRiskSource: false,
+            safetyPlanAgreed: true,
+          }),
+          T0 + hours(5),
+        ],
       ],
-      standardCase(),
+      reachedCase(),
     );
     const [resumed] = decide(fold(paused), command('ResumeClock', {}), T0 + hours(11));
     const shifts = resumed?.type === 'ClockResumed' ? resumed.data.shifts : [];
     expect(shifts.map((s) => [s.item, s.dueAt.to])).toEqual([
-      ['assessment', iso(T0 + hours(5) + hours(120) + hours(6))],
-      ['identity_verification', iso(T0 + hours(5) + hours(72) + hours(6))],
+      ['identity_verification', iso(T0 + hours(1) + hours(72) + hours(9))],
+      ['action_plan', iso(T0 + hours(5) + hours(168) + hours(6))],
     ]);
   });
 
@@ -196,6 +216,58 @@ describe('open case, clock paused', () => {
       { type: 'StepOpened', data: { step: 'assessment' } },
       { type: 'StepOpened', data: { step: 'identity_verification' } },
     ]);
+  });
+});
+
+describe('open case, clock paused while an authority is awaited and a ladder climbs', () => {
+  // Critical, no clinical window. Reached at T0 + 30 min; a verification request to the home authorities at
+  // T0 + 40 min (their answer: 5 working days, waits on a party); assessed at T0 + 1 h, so the action plan (24 h,
+  // waits on her) is due at T0 + 25 h. Nobody plans: it is missed and escalated at T0 + 25 h; she then asks for time.
+  const pausedAt = T0 + hours(25) + minutes(30);
+  const paused = () =>
+    history(
+      [
+        [command('RecordContact', { channel: 'phone', outcome: 'reached' }), T0 + minutes(30)],
+        [command('GiveConsent', { category: 'home_authorities', method: 'written' }), T0 + minutes(35)],
+        [command('RecordIdentityVerification', { outcome: { kind: 'request_sent' } }), T0 + minutes(40)],
+        [
+          command('SubmitAssessment', {
+            needs: { safety: true, medical: false, shelter: true, legal: true, psychosocial: true },
+            wish: 'return',
+            familyIsRiskSource: false,
+            safetyPlanAgreed: true,
+          }),
+          T0 + hours(1),
+        ],
+        [checkClocks, T0 + hours(25)],
+        [command('PauseClock', { reason: 'survivor_deciding' }), pausedAt],
+      ],
+      criticalCase(),
+    );
+
+  it('climbs the ladder of what was already escalated, at its times', () => {
+    expect((fold(paused()) as ActiveCase).items.action_plan).toMatchObject({ escalationLevel: 1, missedAt: T0 + hours(25) });
+    given(paused()).when(checkClocks, T0 + hours(30)).then([
+      { type: 'CaseEscalated', data: { item: 'action_plan', level: 2, scheduledAt: iso(T0 + hours(26)), recipient: { role: 'hq_duty_officer' } } },
+      { type: 'CaseEscalated', data: { item: 'action_plan', level: 3, scheduledAt: iso(T0 + hours(30)), recipient: { role: 'head_of_mission' } } },
+    ]);
+  });
+
+  it('lets the authority’s answer lapse at its own time, and the view shows its clock never stood still', () => {
+    const answer = (fold(paused()) as ActiveCase).items.verification_answer!;
+    const dueAt = answer.dueAt!;
+    const lapsed = decide(fold(paused()), checkClocks, dueAt).filter((e) => 'item' in e.data && e.data.item === 'verification_answer');
+    expect(lapsed).toMatchObject([
+      { type: 'ReminderDue' },
+      { type: 'DeadlineMissed', data: { dueAt: iso(dueAt) } },
+      { type: 'CaseEscalated', data: { level: 1, scheduledAt: iso(dueAt) } },
+    ]);
+    const clock = caseView(fold(paused()), pausedAt + hours(3))!.clocks.find((c) => c.item === 'verification_answer')!;
+    expect(clock).toMatchObject({ pausedMs: 0, dueAt: iso(dueAt), elapsedMs: pausedAt + hours(3) - (T0 + minutes(40)) });
+  });
+
+  it('moves neither of them on resume', () => {
+    given(paused()).when(command('ResumeClock', {}), T0 + hours(28)).then([{ type: 'ClockResumed', data: { pausedMs: hours(2) + minutes(30), shifts: [] } }]);
   });
 });
 

@@ -72,7 +72,7 @@ describe('closed case', () => {
   });
 
   it('reopens with its history intact', () => {
-    const events = given(closed()).when(command('ReopenCase', { note: 'She called again' }), T0 + days(2)).then([{ type: 'CaseReopened' }]);
+    const events = given(closed()).when(command('ReopenCase', { note: 'She called again' }), T0 + days(2)).then([{ type: 'CaseReopened' }, { type: 'StepOpened' }]);
     const state = fold([...closed(), ...events]) as ActiveCase;
     expect(state).toMatchObject({ status: 'open', stage: 'assessment', contact: { firstReachedAt: T0 + hours(1) } });
     expect(state.personal.notes).toEqual([{ at: T0 + days(2), by: 'cw-1', text: 'She called again' }]);
@@ -84,6 +84,107 @@ describe('closed case', () => {
 
   it('cannot reopen an open case', () => {
     given(openCase()).when(command('ReopenCase', {}), T0 + days(2)).thenThrows('CASE_ALREADY_OPEN');
+  });
+});
+
+describe('closed case, reopened', () => {
+  const reopenedAt = T0 + days(2);
+  /** Implementation done, both follow-ups done, then closed: no step was open at closure. */
+  const closedWhenAllDone = () => {
+    const end = T0 + hours(4);
+    return history(
+      [
+        [command('RecordIdentityVerification', { outcome: { kind: 'documents_seen', document: 'passport' } }), T0 + hours(2)],
+        [command('GiveConsent', { category: 'shelter', method: 'spoken' }), T0 + hours(2)],
+        [command('AgreeActionPlan', { goal: 'stay', tasks: ['shelter_placement'] }), T0 + hours(2)],
+        [command('CompleteTask', { task: 'shelter_placement' }), T0 + hours(3)],
+        [command('CompleteStep', { step: 'implementation' }), end],
+        [command('RecordFollowUp', { step: 'follow_up_day_7', outcome: 'reached' }), end + days(7)],
+        [command('RecordFollowUp', { step: 'follow_up_day_30', outcome: 'reached' }), end + days(30)],
+        [command('RequestClosure', { reason: 'needs_met' }), end + days(30)],
+        [command('ApproveClosure', { actor: supervisor }), end + days(30)],
+      ],
+      assessedCase(),
+    );
+  };
+
+  it('resumes the step that was open at closure (the earliest of them) with a fresh deadline under its pinned protocol', () => {
+    // Closed while assessment (standard: 120 h) and identity verification were open.
+    given(closed()).when(command('ReopenCase', { actor: supervisor }), reopenedAt).then([
+      { type: 'CaseReopened', data: { by: 'sup-1', step: 'assessment', stage: 'assessment' } },
+      { type: 'StepOpened', data: { step: 'assessment', stage: 'assessment', dueAt: iso(reopenedAt + hours(120)), reminderAt: iso(reopenedAt + hours(90)) } },
+    ]);
+  });
+
+  it('resumes the step the person reopening names', () => {
+    const events = given(closed()).when(command('ReopenCase', { actor: supervisor, step: 'identity_verification' }), reopenedAt).then([
+      { type: 'CaseReopened', data: { step: 'identity_verification', stage: 'assessment' } },
+      { type: 'StepOpened', data: { step: 'identity_verification', dueAt: iso(reopenedAt + hours(72)) } },
+    ]);
+    const state = fold([...closed(), ...events]) as ActiveCase;
+    expect(state.items.identity_verification).toMatchObject({ status: 'open', openedAt: reopenedAt, escalationLevel: 0, reminded: false });
+    expect(state.items.assessment?.status).toBe('cancelled');
+  });
+
+  it('resumes the earliest step not done when none was open at closure, and the assessment when every step is done', () => {
+    const all = closedWhenAllDone();
+    given(all).when(command('ReopenCase', {}), T0 + days(40)).then([
+      { type: 'CaseReopened', data: { step: 'assessment', stage: 'assessment' } },
+      { type: 'StepOpened', data: { step: 'assessment' } },
+    ]);
+    // Reopened at identity verification, which is then done, and closed again: the assessment cancelled by the
+    // first closure is the earliest step not done.
+    const twice = history(
+      [
+        [command('ReopenCase', { step: 'identity_verification' }), reopenedAt],
+        [command('RecordIdentityVerification', { outcome: { kind: 'documents_seen', document: 'passport' } }), reopenedAt + hours(1)],
+        [command('RequestClosure', { reason: 'survivor_wish' }), reopenedAt + hours(2)],
+        [command('ApproveClosure', { actor: supervisor }), reopenedAt + hours(3)],
+      ],
+      closed(),
+    );
+    given(twice).when(command('ReopenCase', {}), reopenedAt + days(1)).then([
+      { type: 'CaseReopened', data: { step: 'assessment' } },
+      { type: 'StepOpened', data: { step: 'assessment' } },
+    ]);
+  });
+
+  it('refuses a step the protocol does not have', () => {
+    given(closed()).when(command('ReopenCase', { step: 'coffee' as never }), reopenedAt).thenThrows('INVALID_COMMAND');
+  });
+
+  it('lets the resumed step remind and climb the ladder like any step', () => {
+    const reopened = history([[command('ReopenCase', { step: 'assessment' }), reopenedAt]], closed());
+    given(reopened).when(checkClocks, reopenedAt + hours(90)).then([{ type: 'ReminderDue', data: { item: 'assessment' } }]);
+    const reminded = history([[checkClocks, reopenedAt + hours(90)]], reopened);
+    given(reminded).when(checkClocks, reopenedAt + hours(120)).then([
+      { type: 'DeadlineMissed', data: { item: 'assessment', dueAt: iso(reopenedAt + hours(120)) } },
+      { type: 'CaseEscalated', data: { item: 'assessment', level: 1, recipient: { role: 'supervisor' } } },
+    ]);
+  });
+
+  it('takes the case to closure again: a plan agreed at a resumed action-plan step opens the implementation again', () => {
+    const all = closedWhenAllDone();
+    const at = T0 + days(40);
+    const reopened = history([[command('ReopenCase', { actor: supervisor, step: 'action_plan' }), at]], all);
+    expect(fold(reopened)).toMatchObject({ status: 'open', stage: 'action_plan' });
+    const replanned = given(reopened).when(command('AgreeActionPlan', { goal: 'return', tasks: ['flight_booking'] }), at + hours(1)).then([
+      { type: 'ActionPlanAgreed' },
+      { type: 'StepCompleted', data: { step: 'action_plan' } },
+      { type: 'StepOpened', data: { step: 'implementation', dueAt: iso(at + hours(1) + days(60)) } },
+      { type: 'TaskOpened', data: { task: 'flight_booking' } },
+    ]);
+    const done = history(
+      [
+        [command('CompleteTask', { task: 'flight_booking' }), at + hours(2)],
+        [command('CompleteStep', { step: 'implementation' }), at + hours(3)],
+        [command('RecordFollowUp', { step: 'follow_up_day_7', outcome: 'reached' }), at + days(7)],
+        [command('RequestClosure', { reason: 'needs_met' }), at + days(8)],
+        [command('ApproveClosure', { actor: supervisor }), at + days(8)],
+      ],
+      [...reopened, ...replanned],
+    );
+    expect(fold(done)).toMatchObject({ status: 'closed', closureReason: 'needs_met' });
   });
 });
 

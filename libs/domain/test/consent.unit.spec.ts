@@ -1,6 +1,6 @@
-import { decide, fold, type ActiveCase, type TaskId } from '../src/index';
+import { decide, fold, type ActiveCase, type CaseEvent, type TaskId } from '../src/index';
 import { given } from './support/specification';
-import { assessedCase, checkClocks, command, history, hotlineReport, hours, iso, minutes, T0 } from './support/fixtures';
+import { assessedCase, checkClocks, command, days, history, hotlineReport, hours, iso, minutes, T0 } from './support/fixtures';
 
 const planned = (tasks: TaskId[]) =>
   history([[command('AgreeActionPlan', { goal: 'stay', tasks }), T0 + hours(2)]], assessedCase());
@@ -118,5 +118,108 @@ describe('open case, family recorded as a source of risk', () => {
     );
     expect((fold(consentAndException) as ActiveCase).consent.family.status).toBe('given');
     given(consentAndException).when(command('AgreeActionPlan', { goal: 'return', tasks: ['family_notification'] }), T0 + hours(3)).thenThrows('FAMILY_IS_RISK_SOURCE');
+  });
+});
+
+describe('open case, consent given and then refused', () => {
+  const withPolice = () => history([[command('GiveConsent', { category: 'host_police', method: 'written' }), T0 + hours(3)]], planned(['police_report', 'shelter_placement']));
+
+  it('cancels pending actions towards the recipient, as a withdrawal does, so they can no longer escalate', () => {
+    const events = given(withPolice()).when(command('RefuseConsent', { category: 'host_police', method: 'spoken' }), T0 + hours(5)).then([
+      { type: 'ConsentRefused', data: { category: 'host_police' } },
+      { type: 'TaskCancelled', data: { task: 'police_report', reason: 'consent_refused' } },
+    ]);
+    const later = decide(fold(events, fold(withPolice())), checkClocks, T0 + days(30));
+    expect(later.filter((e) => 'item' in e.data && e.data.item === 'police_report')).toEqual([]);
+  });
+
+  it('leaves tasks waiting when she refuses what she never gave: she may be asked again', () => {
+    given(withPolice()).when(command('RefuseConsent', { category: 'shelter', method: 'spoken' }), T0 + hours(5)).then([
+      { type: 'ConsentRefused', data: { category: 'shelter' } },
+    ]);
+  });
+});
+
+describe('open case, a consent exception in force', () => {
+  const exceptionAt = T0 + hours(3);
+  /** The exception, and the clocks checked a millisecond before it lapses (the identity step has lapsed by then). */
+  const excepted = () =>
+    history(
+      [
+        [command('RecordConsentException', { category: 'host_police', ground: 'imminent_danger', reason: 'Employer threatens her' }), exceptionAt],
+        [checkClocks, exceptionAt + hours(72) - 1],
+      ],
+      planned(['police_report']),
+    );
+
+  it('lapses after the protocol’s 72 h: the task it let run waits for her consent again', () => {
+    expect(excepted().map((e) => e.type)).not.toContain('ConsentExceptionLapsed');
+    const events = given(excepted()).when(checkClocks, exceptionAt + hours(72)).then([
+      { type: 'ConsentExceptionLapsed', data: { category: 'host_police', ground: 'imminent_danger', recordedAt: iso(exceptionAt) } },
+      { type: 'TaskBlockedOnConsent', data: { task: 'police_report', category: 'host_police', party: 'host_police' } },
+    ]);
+    const lapsed = [...excepted(), ...events];
+    expect((fold(lapsed) as ActiveCase).exceptions.host_police).toBeUndefined();
+    given(lapsed).when(command('StartTask', { task: 'police_report' }), exceptionAt + hours(73)).thenThrows('CONSENT_REQUIRED');
+    given(lapsed).when(command('GiveConsent', { category: 'host_police', method: 'spoken' }), exceptionAt + hours(74)).then([
+      { type: 'ConsentGiven' },
+      { type: 'TaskOpened', data: { task: 'police_report', dueAt: iso(exceptionAt + hours(74) + hours(168)) } },
+    ]);
+  });
+
+  it('once lapsed, lets a withdrawal cancel what is pending towards the recipient', () => {
+    const consented = history([[command('GiveConsent', { category: 'host_police', method: 'written' }), exceptionAt + hours(72) - 1]], excepted());
+    // While the exception is in force, withdrawing cancels nothing (see above); after it lapses, consent given keeps the task running.
+    const lapsed = history([[checkClocks, exceptionAt + hours(72)]], consented);
+    expect(lapsed.slice(consented.length).map((e) => e.type)).toEqual(['ConsentExceptionLapsed']);
+    given(lapsed).when(command('WithdrawConsent', { category: 'host_police', method: 'spoken' }), exceptionAt + hours(80)).then([
+      { type: 'ConsentWithdrawn' },
+      { type: 'TaskCancelled', data: { task: 'police_report', reason: 'consent_withdrawn' } },
+    ]);
+  });
+});
+
+describe('open case, consent refused', () => {
+  const refusedAt = T0 + hours(3);
+  const refused = () => history([[command('RefuseConsent', { category: 'family', method: 'spoken' }), refusedAt]], planned(['family_notification']));
+  const reasks = (events: CaseEvent[]) => events.filter((e) => e.type === 'ConsentReaskDue');
+
+  it('reminds the caseworker to ask her again a week (the protocol’s 168 h) after the refusal, once', () => {
+    expect(reasks(decide(fold(refused()), checkClocks, refusedAt + hours(168) - 1))).toEqual([]);
+    const events = decide(fold(refused()), checkClocks, refusedAt + hours(168));
+    expect(reasks(events)).toMatchObject([
+      { data: { category: 'family', refusedAt: iso(refusedAt), recipient: { role: 'caseworker', contactId: 'user:cw-1' } } },
+    ]);
+    expect(reasks(decide(fold([...refused(), ...events]), checkClocks, refusedAt + days(60)))).toEqual([]);
+  });
+
+  it('lets her refuse again, which opens a new reminder', () => {
+    const asked = history([[checkClocks, refusedAt + hours(168)]], refused());
+    const again = history([[command('RefuseConsent', { category: 'family', method: 'interpreter' }), refusedAt + hours(170)]], asked);
+    expect((fold(again) as ActiveCase).consent.family).toMatchObject({ status: 'refused', method: 'interpreter' });
+    expect(reasks(decide(fold(again), checkClocks, refusedAt + hours(170) + hours(168)))).toMatchObject([
+      { data: { category: 'family', refusedAt: iso(refusedAt + hours(170)) } },
+    ]);
+  });
+
+  it('does not re-ask while she asked for time', () => {
+    const paused = history([[command('PauseClock', { reason: 'survivor_deciding' }), refusedAt + hours(1)]], refused());
+    expect(reasks(decide(fold(paused), checkClocks, refusedAt + days(20)))).toEqual([]);
+  });
+});
+
+describe('open case, tasks towards the host labour authority and an international organisation', () => {
+  it('gates the labour complaint on consent for host_labour and the return programme’s funding on international_org', () => {
+    const both = planned(['labour_complaint', 'return_programme_funding']);
+    expect(both.slice(-2)).toMatchObject([
+      { type: 'TaskBlockedOnConsent', data: { task: 'labour_complaint', category: 'host_labour', party: 'host_labour_authority' } },
+      { type: 'TaskBlockedOnConsent', data: { task: 'return_programme_funding', category: 'international_org', party: 'international_org' } },
+    ]);
+    given(both).when(command('StartTask', { task: 'labour_complaint' }), T0 + hours(3)).thenThrows('CONSENT_REQUIRED');
+    given(both).when(command('CompleteTask', { task: 'return_programme_funding' }), T0 + hours(3)).thenThrows('CONSENT_REQUIRED');
+    given(both).when(command('GiveConsent', { category: 'international_org', method: 'written' }), T0 + hours(4)).then([
+      { type: 'ConsentGiven' },
+      { type: 'TaskOpened', data: { task: 'return_programme_funding', track: 'repatriation', consentCategory: 'international_org' } },
+    ]);
   });
 });

@@ -40,6 +40,40 @@ describe('open case, implementing a return', () => {
   });
 });
 
+describe('open case, implementing a return, in order', () => {
+  const withHandover = () =>
+    history(
+      [
+        [command('GiveConsent', { category: 'reintegration_service', method: 'written' }), T0 + hours(2)],
+        [command('AgreeActionPlan', { goal: 'return', tasks: ['emergency_travel_document', 'flight_booking', 'handover_confirmed'] }), T0 + hours(2)],
+        [command('RecordIdentityVerification', { outcome: { kind: 'documents_seen', document: 'passport' } }), T0 + hours(3)],
+      ],
+      assessedCase(),
+    );
+
+  it('refuses a handover confirmation before the travel document and the flight are done', () => {
+    given(withHandover()).when(command('CompleteTask', { task: 'handover_confirmed' }), T0 + hours(4)).thenThrows('PREREQUISITES_NOT_DONE');
+    const documented = history([[command('CompleteTask', { task: 'emergency_travel_document' }), T0 + hours(4)]], withHandover());
+    given(documented).when(command('CompleteTask', { task: 'handover_confirmed' }), T0 + hours(5)).thenThrows('PREREQUISITES_NOT_DONE');
+    const flown = history([[command('CompleteTask', { task: 'flight_booking' }), T0 + hours(5)]], withHandover());
+    given(flown).when(command('CompleteTask', { task: 'handover_confirmed' }), T0 + hours(6)).thenThrows('PREREQUISITES_NOT_DONE');
+  });
+
+  it('confirms the handover once both are done (reception may start on it before)', () => {
+    given(withHandover()).when(command('StartTask', { task: 'handover_confirmed' }), T0 + hours(4)).then([{ type: 'TaskStarted' }]);
+    const ready = history(
+      [
+        [command('CompleteTask', { task: 'emergency_travel_document' }), T0 + hours(4)],
+        [command('CompleteTask', { task: 'flight_booking' }), T0 + hours(5)],
+      ],
+      withHandover(),
+    );
+    given(ready).when(command('CompleteTask', { task: 'handover_confirmed' }), T0 + hours(30)).then([
+      { type: 'TaskCompleted', data: { task: 'handover_confirmed' } },
+    ]);
+  });
+});
+
 describe('open case, following up', () => {
   const implemented = () =>
     history(

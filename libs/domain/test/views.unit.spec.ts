@@ -76,11 +76,33 @@ describe('caseView', () => {
     expect(caseView(fold(critical()), T0, { includePersonal: true })?.personal?.intake?.subject?.fullName).toBe('Nguyễn Thị Hoa');
   });
 
+  it('gives the instants of the personal part in ISO 8601, the instant of an erasure too', () => {
+    const noted = history([[command('AddNote', { text: 'She called from a friend’s phone' }), T0 + hours(1)]], critical());
+    expect(caseView(fold(noted), T0 + hours(2), { includePersonal: true })?.personal?.notes).toEqual([
+      { at: iso(T0 + hours(1)), by: 'cw-1', text: 'She called from a friend’s phone' },
+    ]);
+    const erased = history([[command('ErasePersonalData', { actor: { userId: 'adm-1', role: 'admin' }, reason: 'subject_request' }), T0 + hours(3)]], noted);
+    expect(caseView(fold(erased), T0 + hours(4), { includePersonal: true })?.personal).toEqual({ notes: [], erasedAt: iso(T0 + hours(3)) });
+  });
+
   it('reports elapsed and paused time of a clock, the due time moving while paused', () => {
-    const paused = history([[command('PauseClock', { reason: 'survivor_deciding' }), T0 + minutes(30)]], critical());
+    const paused = history(
+      [
+        [command('RecordContact', { channel: 'phone', outcome: 'reached' }), T0 + minutes(10)],
+        [command('PauseClock', { reason: 'survivor_deciding' }), T0 + minutes(30)],
+      ],
+      critical(),
+    );
     const view = caseView(fold(paused), T0 + minutes(50));
     expect(view?.pause).toEqual({ reason: 'survivor_deciding', since: iso(T0 + minutes(30)) });
-    expect(view?.openItems[0]).toMatchObject({ elapsedMs: minutes(30), pausedMs: minutes(20), dueAt: iso(T0 + hours(1) + minutes(20)), remainingMs: minutes(30) });
+    // Assessment (critical: 24 h from T0 + 10 min) waits on her: it ran 20 min, stood still 20 min.
+    expect(view?.openItems[0]).toMatchObject({
+      item: 'assessment',
+      elapsedMs: minutes(20),
+      pausedMs: minutes(20),
+      dueAt: iso(T0 + minutes(10) + hours(24) + minutes(20)),
+      remainingMs: hours(24) - minutes(20),
+    });
   });
 
   it('shows the escalation level, consent with its exception, and the pending closure', () => {
@@ -121,6 +143,19 @@ describe('stuckReasons', () => {
     const state = fold(critical());
     expect(stuckReasons(state, T0 + minutes(5) + hours(12)).map((r) => r.kind)).toContain('inactivity');
     expect(stuckReasons(state, T0 + minutes(5) + hours(12) - 1).map((r) => r.kind)).not.toContain('inactivity');
+  });
+
+  it('never names inactivity while the case waits on her in a pause', () => {
+    const paused = history(
+      [
+        [command('RecordContact', { channel: 'phone', outcome: 'reached' }), T0 + minutes(10)],
+        [command('PauseClock', { reason: 'survivor_deciding' }), T0 + minutes(30)],
+      ],
+      critical(),
+    );
+    expect(stuckReasons(fold(paused), T0 + days(3)).map((r) => r.kind)).not.toContain('inactivity');
+    const resumed = history([[command('ResumeClock', {}), T0 + days(3)]], paused);
+    expect(stuckReasons(fold(resumed), T0 + days(3) + hours(12)).map((r) => r.kind)).toContain('inactivity');
   });
 
   it('names an action blocked on consent for more than 48 h', () => {

@@ -103,7 +103,7 @@ describe('reading a case and its personal part', () => {
       version: reading.body.version,
       personal: {
         intake: expect.objectContaining({ subject: expect.objectContaining({ fullName }), caller: { phone: expect.any(String) }, narrative: expect.any(String) }),
-        notes: [{ at: expect.any(Number), by: caseworker.userId, text: note }],
+        notes: [{ at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), by: caseworker.userId, text: note }],
       },
     });
     expect(await auditRows(caseId)).toEqual([{ user_id: caseworker.userId, purpose: 'case_work', break_glass: false }]);

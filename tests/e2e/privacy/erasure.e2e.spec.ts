@@ -124,13 +124,16 @@ describe('erasure of a case’s personal data', () => {
     expect((await api.post(`/v1/cases/${caseId}/erasure`, admin, { reason: 'subject_request' })).body['code']).toBe('PERSONAL_DATA_ERASED');
 
     // The case still reads — codes, stage, categories, timeline — with its personal part erased.
-    const after = await api.get<{ case: { stage: string }; timeline: Array<{ type: string }> }>(`/v1/cases/${caseId}`, caseworker);
+    const after = await api.get<{ case: { stage: string }; timeline: Array<{ type: string; at: string }> }>(`/v1/cases/${caseId}`, caseworker);
     expect(after.status).toBe(200);
     expect(after.body.case.stage).toBe(before.body.case.stage);
     expect(after.body.timeline.map((entry) => entry.type)).toEqual(expect.arrayContaining(['CaseOpened', 'NoteAdded', 'PersonalDataErased']));
     const personalAfter = await api.get<{ personal: unknown }>(`/v1/cases/${caseId}/personal`, caseworker);
     expect(personalAfter.status).toBe(200);
-    expect(personalAfter.body.personal).toEqual({ notes: [], erasedAt: expect.any(Number) });
+    // every instant on the wire is ISO 8601, the erasure's too: it is the instant the PersonalDataErased event records
+    const erasedEvent = after.body.timeline.find((entry) => entry.type === 'PersonalDataErased');
+    expect(personalAfter.body.personal).toEqual({ notes: [], erasedAt: erasedEvent?.at });
+    expect((personalAfter.body.personal as { erasedAt: string }).erasedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(findPlaintext(JSON.stringify([after.body, personalAfter.body]), secrets)).toBeUndefined();
     // A personal command on an erased case is refused before it reaches Temporal.
     const late = await api.post(`/v1/cases/${caseId}/notes`, caseworker, { text: `again ${word}` });

@@ -69,8 +69,15 @@ describe('supervision queries', () => {
     // D: assessed (cw-1), a plan with a shelter placement that waits for consent from T0 + 2 h.
     const assessed = await replay(store, assessedCase());
     ids.D = (await drive(store, [[command('AgreeActionPlan', { goal: 'stay', tasks: ['shelter_placement'] }), T0 + hours(2)]], assessed)).caseId;
-    // E: standard, the survivor asked for time: the clock is paused from T0 + 1 h.
-    ids.E = (await drive(store, [[standardReport(), T0], [command('PauseClock', { reason: 'survivor_deciding' }), T0 + hours(1)]])).caseId;
+    // E: standard, reached after 10 minutes (assessment and identity verification run, both waiting on her); she asked
+    // for time: the clock is paused from T0 + 1 h.
+    ids.E = (
+      await drive(store, [
+        [standardReport(), T0],
+        [command('RecordContact', { channel: 'phone', outcome: 'reached' }), T0 + minutes(10)],
+        [command('PauseClock', { reason: 'survivor_deciding' }), T0 + hours(1)],
+      ])
+    ).caseId;
     // F: critical sexual assault like A, no care recorded, nothing else.
     ids.F = (await drive(store, [[hotlineReport(), T0]])).caseId;
   });
@@ -159,11 +166,12 @@ describe('supervision queries', () => {
     now = T0 + days(3) + hours(1) + 1;
     const result = await indicators.compute({ from: iso(T0 - days(1)), to: iso(T0 + days(1)) });
     expect(result.casesOpened).toBe(6);
-    expect(result.medicalCareWithin72h).toEqual({ windowHours: 72, gbvTypes: ['rape', 'sexual_assault'], cases: 2, withCare: 1, share: 0.5 });
+    expect(result.medicalCareWithin72h).toEqual({ windowHours: 72, gbvTypes: ['rape', 'sexual_assault'], cases: 2, withCare: 1, share: 0.5, closedBeforeIntake: 0, closedBeforeKnown: 0 });
+    expect(result.emergencyContraceptionWithin120h).toEqual({ windowHours: 120, gbvTypes: ['rape', 'sexual_assault'], cases: 2, withCare: 0, share: 0, closedBeforeIntake: 0, closedBeforeKnown: 0 });
     expect(result.firstContactByRisk).toEqual([
       { risk: 'critical', reached: 0, notReached: 2, medianMs: null },
       { risk: 'high', reached: 0, notReached: 0, medianMs: null },
-      { risk: 'standard', reached: 2, notReached: 2, medianMs: minutes(10) },
+      { risk: 'standard', reached: 3, notReached: 1, medianMs: minutes(10) },
     ]);
     const firstContact = result.overdueByStep.find((s) => s.step === 'first_contact')!;
     expect(firstContact).toMatchObject({ clocks: 6 });

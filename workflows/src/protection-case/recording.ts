@@ -33,7 +33,7 @@ export const toAppend = (
   }));
 
 /** Events that someone must hear about: each names its recipient by role (and user id where it is a person). */
-const NOTICE_TYPES: ReadonlySet<string> = new Set(['ReminderDue', 'CaseEscalated', 'SupervisorNotified', 'FollowUpDue']);
+const NOTICE_TYPES: ReadonlySet<string> = new Set(['ReminderDue', 'CaseEscalated', 'SupervisorNotified', 'FollowUpDue', 'ConsentReaskDue']);
 
 export const noticesIn = (caseId: string, events: readonly CaseEventToAppend[]): CaseNotice[] =>
   events

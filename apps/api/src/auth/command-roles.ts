@@ -11,6 +11,8 @@ const ONLY: Partial<Record<CommandRoute['type'], readonly TokenRole[]>> = {
   AssignCaseworker: OVERSIGHT,
   ShareCase: OVERSIGHT,
   AcknowledgeEscalation: OVERSIGHT,
+  // Re-triage is the case's caseworker's and the supervisor's (the domain allows nobody else).
+  CorrectIntake: ['caseworker', 'supervisor'],
   // PROTOCOL.md: closure is the supervisor's decision (the domain allows nobody else).
   ApproveClosure: ['supervisor'],
   RejectClosure: ['supervisor'],

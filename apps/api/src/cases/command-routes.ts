@@ -10,9 +10,13 @@ import {
   CONSENT_METHODS,
   CONTACT_CHANNELS,
   ERASURE_REASONS,
+  GBV_TYPES,
   PAUSE_REASONS,
+  PROTECTION_CATEGORIES,
+  RISK_LEVELS,
   STEP_IDS,
   TASK_IDS,
+  VULNERABILITIES,
 } from '@baoho/domain';
 import type { PersonCommand } from '@baoho/workflows';
 import { storableText } from '../http/storable-text';
@@ -76,7 +80,7 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   route('tasks/started', 'StartTask', 'Start a task.', z.strictObject({ task: z.enum(TASK_IDS) })),
   route('tasks/completed', 'CompleteTask', 'Complete a task.', z.strictObject({ task: z.enum(TASK_IDS), outcome: text(64).optional(), note })),
   route('steps/completed', 'CompleteStep', 'Complete a step.', z.strictObject({ step: z.enum(STEP_IDS) })),
-  route('pause', 'PauseClock', 'Pause the procedural clocks while waiting on the survivor.', z.strictObject({ reason: z.enum(PAUSE_REASONS) })),
+  route('pause', 'PauseClock', 'Pause the clocks that wait on the survivor (her decision: once she was reached; unreachable: after a logged attempt). Clocks waiting on authorities and escalations already climbing run on.', z.strictObject({ reason: z.enum(PAUSE_REASONS) })),
   route('resume', 'ResumeClock', 'Resume the procedural clocks.', z.strictObject({ reason: text(500).optional() })),
   route('escalations/acknowledged', 'AcknowledgeEscalation', 'Acknowledge an escalation (stops the climb for the re-arm period).', z.strictObject({ item: workItem })),
   route('clinical-care', 'RecordClinicalCare', 'Record clinical care within a clinical window.', z.strictObject({
@@ -91,7 +95,19 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   route('closure/requested', 'RequestClosure', 'Request closure with a reason (needs a supervisor’s approval).', z.strictObject({ reason: z.enum(CLOSURE_REASONS) })),
   route('closure/approved', 'ApproveClosure', 'Approve the requested closure (supervisor).', z.strictObject({})),
   route('closure/rejected', 'RejectClosure', 'Reject the requested closure (supervisor).', z.strictObject({ note })),
-  route('reopened', 'ReopenCase', 'Reopen a closed case; its history is kept.', z.strictObject({ note })),
+  route('reopened', 'ReopenCase', 'Reopen a closed case; its history is kept and work resumes at `step` (default: the step open at closure, else the earliest not done, else the assessment) with a fresh deadline.', z.strictObject({
+    step: z.enum(STEP_IDS).optional(),
+    note,
+  })),
+  route('intake-correction', 'CorrectIntake', 'Correct the intake or re-triage (caseworker, supervisor), with a reason: risk (running deadlines are recomputed by the case’s protocol), GBV type, incident time (clinical windows follow it) and whether it is estimated, categories, vulnerabilities. Only what is sent changes; at least one field must change.', z.strictObject({
+    reason: text(2_000),
+    risk: z.enum(RISK_LEVELS).optional(),
+    gbvType: z.enum(GBV_TYPES).optional(),
+    incidentAt: z.iso.datetime({ offset: true }).optional(),
+    incidentTimeEstimated: z.boolean().optional(),
+    categories: z.array(z.enum(PROTECTION_CATEGORIES)).min(1).max(PROTECTION_CATEGORIES.length).optional(),
+    vulnerabilities: z.array(z.enum(VULNERABILITIES)).max(VULNERABILITIES.length).optional(),
+  })),
   route('notes', 'AddNote', 'Add a confidential note.', z.strictObject({ text: text(10_000) })),
   route('erasure', 'ErasePersonalData', 'Erase the personal data of the case (admin only): its data key is destroyed, so names, contacts, documents, narrative and notes are unreadable everywhere; codes, times and outcomes stay for the indicators.', z.strictObject({
     reason: z.enum(ERASURE_REASONS),

@@ -11,6 +11,7 @@ import type {
   GbvType,
   PauseReason,
   ProtectionCategory,
+  RiskLevel,
   Vulnerability,
 } from '../shared/vocabulary';
 import type { Sealed } from '../shared/sealed';
@@ -203,7 +204,29 @@ export interface RejectClosure extends ByPerson {
 
 export interface ReopenCase extends ByPerson {
   readonly type: 'ReopenCase';
+  /**
+   * The step work resumes at, with a fresh deadline. Absent: the step that was open when the case closed (the
+   * earliest, if several were), else the earliest step the case had that is not done, else the assessment.
+   */
+  readonly step?: StepId;
   readonly note?: Sealed<string>;
+}
+
+/**
+ * Correct what intake recorded, or re-triage: any of these, with a reason (free text, so personal: sealed). The
+ * risk changes only when named: the person re-triaging decides it. Deadlines of running steps and tasks are
+ * recomputed for a new risk by the case's pinned protocol; clinical windows follow a newly known incident time.
+ */
+export interface CorrectIntake extends ByPerson {
+  readonly type: 'CorrectIntake';
+  readonly reason: Sealed<string>;
+  readonly risk?: RiskLevel;
+  readonly gbvType?: GbvType;
+  /** ISO time of the incident, now known (or better known); not later than now. */
+  readonly incidentAt?: string;
+  readonly incidentTimeEstimated?: boolean;
+  readonly categories?: readonly ProtectionCategory[];
+  readonly vulnerabilities?: readonly Vulnerability[];
 }
 
 export interface AddNote extends ByPerson {
@@ -272,6 +295,7 @@ export type CaseCommand =
   | ApproveClosure
   | RejectClosure
   | ReopenCase
+  | CorrectIntake
   | AddNote
   | MigrateProtocol
   | ErasePersonalData
@@ -295,6 +319,7 @@ export const PERSONAL_COMMAND_FIELDS = {
   RecordFollowUp: ['note'],
   RejectClosure: ['note'],
   ReopenCase: ['note'],
+  CorrectIntake: ['reason'],
   AddNote: ['text'],
   RecordBreakGlass: ['reason'],
 } as const satisfies { readonly [K in CaseCommandType]?: readonly (keyof Extract<CaseCommand, { type: K }>)[] };

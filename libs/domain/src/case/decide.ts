@@ -7,7 +7,7 @@ import { PROTOCOLS, protocolFor } from '../protocol/protocol-registry';
 import { DomainError } from '../shared/domain-error';
 import type { Actor, Role } from '../shared/vocabulary';
 import type { CaseCommand, RecordBreakGlass, ShareCase } from './commands';
-import type { BreakGlassRead, CaseEvent, CaseReopened, CaseShared, NoteAdded } from './events';
+import type { BreakGlassRead, CaseEvent, CaseShared, NoteAdded } from './events';
 import type { ActiveCase, CaseFile } from './state';
 import type { CaseState } from './state';
 import { decideAgreeActionPlan, decideCompleteTask, decideStartTask } from './decide/implementation';
@@ -22,6 +22,8 @@ import { decideOpenCase } from './decide/open-case';
 import { decideAcknowledgeEscalation, decidePauseClock, decideResumeClock } from './decide/pause';
 import { decideCompleteStep } from './decide/steps';
 import { decideMigrateProtocol } from './decide/administration';
+import { decideReopenCase } from './decide/reopen';
+import { decideCorrectIntake } from './decide/correct-intake';
 
 /** Where decide looks up protocol versions and missions; tests may pass their own. */
 export interface DecideOptions {
@@ -77,6 +79,8 @@ const decideActive = (ctx: DecisionContext, command: Exclude<CaseCommand, { type
       return decideAccess(ctx.state, ctx.mission, ctx.at, command);
     case 'MigrateProtocol':
       return decideMigrateProtocol(ctx, command);
+    case 'CorrectIntake':
+      return decideCorrectIntake(ctx, command);
     case 'ErasePersonalData':
       return decideErasePersonalData(ctx.state, command, ctx.now);
     case 'CheckClocks':
@@ -140,8 +144,14 @@ export const decide = (state: CaseState, command: CaseCommand, now: number, opti
       }
       if (command.type === 'OpenCase') throw new DomainError('CASE_ALREADY_OPEN', 'the case exists; reopen it');
       if (command.type !== 'ReopenCase') throw new DomainError('CASE_CLOSED', 'the case is closed; reopen it first');
-      requireRole(command.actor, STAFF, 'reopening a case');
-      return [event<CaseReopened>('CaseReopened', { at: atOf(now), by: command.actor.userId }, { note: command.note })];
+      return decideReopenCase(
+        state,
+        command,
+        now,
+        protocolFor(state.protocolVersion, protocols),
+        protocols,
+        missionByCode(missions, state.missionCode),
+      );
     case 'open':
     case 'closure_requested': {
       if (command.type === 'OpenCase') throw new DomainError('CASE_ALREADY_OPEN', 'the case is already open');

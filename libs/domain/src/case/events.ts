@@ -1,6 +1,6 @@
 // Events: past-tense facts of a case. `data` holds codes, ids and ISO times only, so it may leave the system;
 // `personal` holds what identifies or describes the survivor, so the store encrypts it and the relay drops it.
-import type { ResponsibleParty, StepId, TaskId, Track, WorkItemId } from '../protocol/protocol-definition';
+import type { ResponsibleParty, StepId, TaskId, Track, WaitsOn, WorkItemId } from '../protocol/protocol-definition';
 import type {
   ClinicalWindowId,
   ClosureReason,
@@ -76,6 +76,14 @@ export type ClinicalWindowClosedBeforeIntake = Event<
   'ClinicalWindowClosedBeforeIntake',
   { readonly window: ClinicalWindowId; readonly incidentAt: string; readonly endsAt: string }
 >;
+/**
+ * The window had already closed when its incident time (or the GBV type that opens it) became known through a
+ * correction of the intake: a fact, not a breach by the mission.
+ */
+export type ClinicalWindowClosedBeforeKnown = Event<
+  'ClinicalWindowClosedBeforeKnown',
+  { readonly window: ClinicalWindowId; readonly incidentAt: string; readonly endsAt: string }
+>;
 export type ClinicalWindowClosed = Event<
   'ClinicalWindowClosed',
   { readonly window: ClinicalWindowId; readonly endsAt: string }
@@ -108,6 +116,16 @@ export type ConsentExceptionRecorded = Event<
   'ConsentExceptionRecorded',
   By & { readonly category: ConsentCategory; readonly ground: ConsentExceptionGround },
   { readonly reason: Sealed<string> }
+>;
+/** The exception's period (protocol `consent.exceptionLapsesAfterHours`) ran out: it is no longer in force. */
+export type ConsentExceptionLapsed = Event<
+  'ConsentExceptionLapsed',
+  { readonly category: ConsentCategory; readonly ground: ConsentExceptionGround; readonly recordedAt: string }
+>;
+/** Time to ask her again about a category she refused (protocol `consent.reaskAfterRefusalHours`). */
+export type ConsentReaskDue = Event<
+  'ConsentReaskDue',
+  { readonly category: ConsentCategory; readonly refusedAt: string; readonly recipient: Recipient }
 >;
 export type SupervisorNotified = Event<
   'SupervisorNotified',
@@ -145,6 +163,8 @@ export type StepOpened = Event<
     readonly step: StepId;
     readonly stage: Stage;
     readonly party: ResponsibleParty;
+    /** Absent in events written before items said so: every clock stopped in a pause then, and folds so. */
+    readonly waitsOn?: WaitsOn;
     readonly dueAt: string;
     /** Level 0: 75 % of the deadline, or for a follow-up its due date. */
     readonly reminderAt: string;
@@ -158,6 +178,8 @@ export type TaskOpened = Event<
     readonly task: TaskId;
     readonly track: Track;
     readonly party: ResponsibleParty;
+    /** As StepOpened's. */
+    readonly waitsOn?: WaitsOn;
     readonly consentCategory?: ConsentCategory;
     readonly dueAt: string;
     readonly reminderAt: string;
@@ -172,7 +194,7 @@ export type TaskStarted = Event<'TaskStarted', By & { readonly task: TaskId }>;
 export type TaskCompleted = Event<'TaskCompleted', By & { readonly task: TaskId; readonly outcome?: string }, Note>;
 export type TaskCancelled = Event<
   'TaskCancelled',
-  By & { readonly task: TaskId; readonly reason: 'consent_withdrawn' }
+  By & { readonly task: TaskId; readonly reason: 'consent_withdrawn' | 'consent_refused' }
 >;
 
 export type ClockPaused = Event<'ClockPaused', By & { readonly reason: PauseReason }>;
@@ -220,7 +242,11 @@ export type FollowUpRecorded = Event<
 export type ClosureRequested = Event<'ClosureRequested', By & { readonly reason: ClosureReason }>;
 export type ClosureRejected = Event<'ClosureRejected', By, Note>;
 export type CaseClosed = Event<'CaseClosed', By & { readonly reason: ClosureReason }>;
-export type CaseReopened = Event<'CaseReopened', By, Note>;
+/**
+ * `step` and `stage`: where work resumes (a StepOpened for `step` follows). Absent in events written before a
+ * reopened case resumed a step: such a case resumed nothing, and folds so.
+ */
+export type CaseReopened = Event<'CaseReopened', By & { readonly step?: StepId; readonly stage?: Stage }, Note>;
 export type NoteAdded = Event<'NoteAdded', By, { readonly text: Sealed<string> }>;
 /** The case's data key was destroyed: its personal parts, wherever they are, can no longer be read. */
 export type PersonalDataErased = Event<'PersonalDataErased', By & { readonly reason: ErasureReason }>;
@@ -233,6 +259,37 @@ export type ProtocolMigrated = Event<
   }
 >;
 
+export interface Correction<T> {
+  readonly from: T;
+  readonly to: T;
+}
+/** Each corrected field of the intake, from what it was to what it is. */
+export interface IntakeCorrections {
+  readonly risk?: Correction<RiskLevel>;
+  readonly gbvType?: Correction<GbvType | null>;
+  readonly incidentAt?: Correction<string | null>;
+  readonly incidentTimeEstimated?: Correction<boolean>;
+  readonly categories?: Correction<readonly ProtectionCategory[]>;
+  readonly vulnerabilities?: Correction<readonly Vulnerability[]>;
+}
+export type IntakeField = keyof IntakeCorrections;
+export type IntakeCorrected = Event<
+  'IntakeCorrected',
+  By & {
+    /** The corrected fields' names (the keys of `corrections`). */
+    readonly changed: readonly IntakeField[];
+    readonly corrections: IntakeCorrections;
+    /** Running deadlines recomputed for a corrected risk, as ProtocolMigrated's (time added by pauses kept). */
+    readonly deadlines: readonly { readonly item: WorkItemId; readonly dueAt: string; readonly reminderAt: string }[];
+    /** Open clinical windows whose end moved with a corrected incident time (still ahead). */
+    readonly windows: readonly { readonly window: ClinicalWindowId; readonly incidentAt: string; readonly endsAt: string }[];
+    /** Windows that no longer apply to the corrected GBV type (care already recorded stays). */
+    readonly withdrawnWindows: readonly ClinicalWindowId[];
+  },
+  /** Why: free text of the person correcting, sealed. */
+  { readonly reason: Sealed<string> }
+>;
+
 export type CaseShared = Event<'CaseShared', By & { readonly userId: string }>;
 /** A read outside the reader's scope. `role` is the reader's; the reason is personal (free text). */
 export type BreakGlassRead = Event<'BreakGlassRead', By & { readonly role: Role; readonly recipient: Recipient }, { readonly reason: string }>;
@@ -243,6 +300,7 @@ export type CaseEvent =
   | BreakGlassRead
   | ClinicalWindowOpened
   | ClinicalWindowClosedBeforeIntake
+  | ClinicalWindowClosedBeforeKnown
   | ClinicalWindowClosed
   | ClinicalCareRecorded
   | CaseworkerAssigned
@@ -251,6 +309,8 @@ export type CaseEvent =
   | ConsentRefused
   | ConsentWithdrawn
   | ConsentExceptionRecorded
+  | ConsentExceptionLapsed
+  | ConsentReaskDue
   | SupervisorNotified
   | AssessmentSubmitted
   | IdentityDocumentsSeen
@@ -279,7 +339,8 @@ export type CaseEvent =
   | CaseReopened
   | NoteAdded
   | PersonalDataErased
-  | ProtocolMigrated;
+  | ProtocolMigrated
+  | IntakeCorrected;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -288,6 +349,7 @@ export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<CaseEventType, number>> = 
   CaseOpened: 1,
   ClinicalWindowOpened: 1,
   ClinicalWindowClosedBeforeIntake: 1,
+  ClinicalWindowClosedBeforeKnown: 1,
   ClinicalWindowClosed: 1,
   ClinicalCareRecorded: 1,
   CaseworkerAssigned: 1,
@@ -296,6 +358,8 @@ export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<CaseEventType, number>> = 
   ConsentRefused: 1,
   ConsentWithdrawn: 1,
   ConsentExceptionRecorded: 1,
+  ConsentExceptionLapsed: 1,
+  ConsentReaskDue: 1,
   SupervisorNotified: 1,
   AssessmentSubmitted: 1,
   IdentityDocumentsSeen: 1,
@@ -325,6 +389,7 @@ export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<CaseEventType, number>> = 
   NoteAdded: 1,
   PersonalDataErased: 1,
   ProtocolMigrated: 1,
+  IntakeCorrected: 1,
   CaseShared: 1,
   BreakGlassRead: 1,
 };

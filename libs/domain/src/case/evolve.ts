@@ -5,7 +5,7 @@ import type { Track, WorkItemId } from '../protocol/protocol-definition';
 import { DomainError } from '../shared/domain-error';
 import { fromIso } from '../shared/time';
 import { CONSENT_CATEGORIES, STAGES, type ConsentCategory, type Stage } from '../shared/vocabulary';
-import type { CaseEvent, CaseOpened } from './events';
+import type { CaseEvent, CaseOpened, IntakeCorrected } from './events';
 import type { ActiveCase, CaseFile, CaseState, ConsentRecord, WorkItem } from './state';
 import { isActive, runningPause } from './state';
 
@@ -36,7 +36,6 @@ const opened = (event: CaseOpened): CaseState => {
     source: d.source,
     channel: d.channel,
     immediateDanger: d.immediateDanger,
-    ...(d.incidentAt !== null ? { incidentTimeEstimated: d.incidentTimeEstimated } : {}),
     ...(d.hotlineEventId !== undefined ? { hotlineEventId: d.hotlineEventId } : {}),
     openedAt: fromIso(d.reportedAt),
     countryCode: d.countryCode,
@@ -44,6 +43,7 @@ const opened = (event: CaseOpened): CaseState => {
     categories: d.categories,
     ...(d.gbvType !== undefined ? { gbvType: d.gbvType } : {}),
     ...(d.incidentAt !== null ? { incidentAt: fromIso(d.incidentAt) } : {}),
+    incidentTimeEstimated: d.incidentTimeEstimated,
     minor: d.minor,
     vulnerabilities: d.vulnerabilities,
     items: {},
@@ -77,6 +77,9 @@ const running = (item: WorkItem): boolean => item.status === 'open' || item.stat
 const freshItem = (base: Omit<WorkItem, 'reminded' | 'escalationLevel' | 'status'>, status: WorkItem['status']) =>
   ({ ...base, status, reminded: false, escalationLevel: 0 }) as WorkItem;
 
+/** Items opened before the protocol said whom they wait on were all stopped by a pause: they fold so. */
+const WAITED_ON_BEFORE_IT_WAS_RECORDED = 'survivor';
+
 /** Evolve an active case; personal activity (any event with `by`) refreshes the inactivity clock. */
 const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
   const at = fromIso(event.data.at);
@@ -90,6 +93,14 @@ const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
       if (s.windows[w]) return reject(event, `window ${w} already recorded`);
       const status = event.type === 'ClinicalWindowOpened' ? 'open' : 'closed_before_intake';
       const window = { id: w, incidentAt: fromIso(event.data.incidentAt), endsAt: fromIso(event.data.endsAt), status };
+      return { ...s, windows: { ...s.windows, [w]: window } };
+    }
+    case 'ClinicalWindowClosedBeforeKnown': {
+      // a window newly known to have closed already, or an open one whose corrected end is already past
+      const w = event.data.window;
+      const existing = s.windows[w];
+      if (existing && existing.status !== 'open') return reject(event, `window ${w} is ${existing.status}`);
+      const window = { id: w, incidentAt: fromIso(event.data.incidentAt), endsAt: fromIso(event.data.endsAt), status: 'closed_before_known' as const };
       return { ...s, windows: { ...s.windows, [w]: window } };
     }
     case 'ClinicalWindowClosed':
@@ -119,6 +130,16 @@ const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
       const exception = { ground: event.data.ground, at, by: event.data.by };
       return { ...s, exceptions: { ...s.exceptions, [event.data.category]: exception } };
     }
+    case 'ConsentExceptionLapsed': {
+      if (!s.exceptions[event.data.category]) return reject(event, `no exception for ${event.data.category}`);
+      const { [event.data.category]: _lapsed, ...exceptions } = s.exceptions;
+      return { ...s, exceptions };
+    }
+    case 'ConsentReaskDue': {
+      const record = s.consent[event.data.category];
+      if (record.status !== 'refused' || record.reaskReminded) return reject(event, `no refusal of ${event.data.category} to re-ask`);
+      return { ...s, consent: { ...s.consent, [event.data.category]: { ...record, reaskReminded: true } } };
+    }
     case 'SupervisorNotified':
       return s;
     case 'AssessmentSubmitted':
@@ -137,18 +158,19 @@ const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
     case 'TaskOpened': {
       const d = event.data;
       const id = event.type === 'StepOpened' ? event.data.step : event.data.task;
+      // An item opens again once it is not running: a task waiting for consent, one cancelled and planned again,
+      // a step resumed after the case was reopened (cancelled at closure, or done and taken up again).
       const existing = s.items[id];
-      if (existing && existing.status !== 'blocked_on_consent' && existing.status !== 'cancelled') {
-        return reject(event, `item ${id} is ${existing.status}`);
-      }
+      if (existing && running(existing)) return reject(event, `item ${id} is ${existing.status}`);
       const base =
         event.type === 'StepOpened'
-          ? { id, kind: 'step' as const, stage: event.data.stage, party: d.party }
+          ? { id, kind: 'step' as const, stage: event.data.stage, party: d.party, waitsOn: d.waitsOn ?? WAITED_ON_BEFORE_IT_WAS_RECORDED }
           : {
               id,
               kind: 'task' as const,
               stage: stageOfTrack(event.data.track),
               party: d.party,
+              waitsOn: d.waitsOn ?? WAITED_ON_BEFORE_IT_WAS_RECORDED,
               track: event.data.track,
               ...(event.data.consentCategory ? { consentCategory: event.data.consentCategory } : {}),
             };
@@ -163,14 +185,17 @@ const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
     }
     case 'TaskBlockedOnConsent': {
       const d = event.data;
+      // A running task goes back to waiting when the exception it ran under lapses without her consent.
       const existing = s.items[d.task];
-      if (existing && running(existing)) return reject(event, `task ${d.task} is running`);
+      if (existing?.status === 'blocked_on_consent' || existing?.status === 'done') return reject(event, `task ${d.task} is ${existing.status}`);
       const item = freshItem(
         {
           id: d.task,
           kind: 'task',
           stage: stageOfTrack(d.track),
           party: d.party,
+          // no clock while blocked; TaskOpened says whom it waits on once it starts
+          waitsOn: 'party',
           track: d.track,
           consentCategory: d.category,
           blockedSince: at,
@@ -213,7 +238,7 @@ const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
     case 'FollowUpDue':
       return withItem(s, event, event.data.item, (i) => (running(i) && !i.reminded ? { ...i, reminded: true } : undefined));
     case 'DeadlineMissed':
-      return withItem(s, event, event.data.item, (i) => (running(i) && i.escalationLevel === 0 ? i : undefined));
+      return withItem(s, event, event.data.item, (i) => (running(i) && i.escalationLevel === 0 ? { ...i, missedAt: at } : undefined));
     case 'CaseEscalated': {
       const { level, scheduledAt } = event.data;
       return withItem(s, event, event.data.item, (i) =>
@@ -263,6 +288,8 @@ const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
     case 'CaseShared':
     case 'BreakGlassRead':
       return reject(event, `case is ${s.status}`);
+    case 'IntakeCorrected':
+      return intakeCorrected(s, event);
     case 'ProtocolMigrated': {
       let next: ActiveCase = { ...s, protocolVersion: event.data.toVersion };
       for (const d of event.data.deadlines) {
@@ -273,6 +300,33 @@ const evolveActive = (state: ActiveCase, event: CaseEvent): CaseState => {
     default:
       return assertNever(event);
   }
+};
+
+const intakeCorrected = (s: ActiveCase, event: IntakeCorrected): ActiveCase => {
+  const c = event.data.corrections;
+  const { gbvType: _g, incidentAt: _i, ...rest } = s;
+  const gbvType = c.gbvType ? c.gbvType.to : s.gbvType;
+  const incidentAt = c.incidentAt ? (c.incidentAt.to === null ? undefined : fromIso(c.incidentAt.to)) : s.incidentAt;
+  let next: ActiveCase = {
+    ...rest,
+    ...(gbvType != null ? { gbvType } : {}),
+    ...(incidentAt !== undefined ? { incidentAt } : {}),
+    ...(c.risk ? { risk: c.risk.to } : {}),
+    ...(c.incidentTimeEstimated ? { incidentTimeEstimated: c.incidentTimeEstimated.to } : {}),
+    ...(c.categories ? { categories: c.categories.to } : {}),
+    ...(c.vulnerabilities ? { vulnerabilities: c.vulnerabilities.to } : {}),
+  };
+  for (const d of event.data.deadlines) {
+    next = withItem(next, event, d.item, (i) => ({ ...i, dueAt: fromIso(d.dueAt), reminderAt: fromIso(d.reminderAt) }));
+  }
+  const windows = { ...next.windows };
+  for (const w of event.data.windows) {
+    const window = windows[w.window];
+    if (!window || window.status !== 'open') return reject(event, `window ${w.window} is not open`);
+    windows[w.window] = { ...window, incidentAt: fromIso(w.incidentAt), endsAt: fromIso(w.endsAt) };
+  }
+  for (const id of event.data.withdrawnWindows) delete windows[id];
+  return { ...next, windows };
 };
 
 export const assertNever = (value: never): never => {
@@ -308,7 +362,8 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
     if (event.type !== 'CaseReopened') return reject(event, 'case is closed');
     const { closedAt: _c, closureReason: _r, stageBefore, ...file } = state;
     const at = fromIso(event.data.at);
-    return { ...file, status: 'open', stage: stageBefore, lastActivityAt: at, personal: addNote(file, event, event.personal?.note) };
+    const stage = event.data.stage ?? stageBefore;
+    return { ...file, status: 'open', stage, lastActivityAt: at, personal: addNote(file, event, event.personal?.note) };
   }
   if (!isActive(state)) return reject(event, 'case is not active');
   const next = evolveActive(state, event);

@@ -2,7 +2,7 @@
 // Times are epoch ms here (events carry ISO strings).
 import type { IntakePersonal } from './commands';
 import type { Sealed } from '../shared/sealed';
-import type { ResponsibleParty, TaskId, Track, WorkItemId } from '../protocol/protocol-definition';
+import type { ResponsibleParty, TaskId, Track, WaitsOn, WorkItemId } from '../protocol/protocol-definition';
 import type {
   ClinicalWindowId,
   ClosureReason,
@@ -26,6 +26,8 @@ export interface WorkItem {
   readonly kind: 'step' | 'task';
   readonly stage: Stage;
   readonly party: ResponsibleParty;
+  /** Whether a pause for her stops this clock (see pauseHolds). */
+  readonly waitsOn: WaitsOn;
   readonly track?: Track;
   readonly consentCategory?: ConsentCategory;
   readonly status: WorkItemStatus;
@@ -36,6 +38,8 @@ export interface WorkItem {
   readonly blockedSince?: number;
   readonly endedAt?: number;
   readonly reminded: boolean;
+  /** When its deadline was recorded missed: from then on its ladder climbs, pause or not. */
+  readonly missedAt?: number;
   /** 0: not escalated; 1–3: the highest level notified. */
   readonly escalationLevel: 0 | 1 | 2 | 3;
   /** The instant the current level was due: the next level counts from it. */
@@ -44,12 +48,12 @@ export interface WorkItem {
   readonly rearmUntil?: number;
 }
 
-export type ClinicalWindowStatus = 'open' | 'care_recorded' | 'closed' | 'closed_before_intake';
+export type ClinicalWindowStatus = 'open' | 'care_recorded' | 'closed' | 'closed_before_intake' | 'closed_before_known';
 
 export interface ClinicalWindow {
   readonly id: ClinicalWindowId;
   readonly incidentAt: number;
-  /** Fixed at intake from the incident; nothing ever moves it. */
+  /** Fixed from the incident; only a corrected incident time moves it (IntakeCorrected). */
   readonly endsAt: number;
   readonly status: ClinicalWindowStatus;
 }
@@ -59,6 +63,8 @@ export interface ConsentRecord {
   readonly at?: number;
   readonly by?: string;
   readonly method?: ConsentMethod;
+  /** A refusal's re-ask reminder has been given (ConsentReaskDue); a new decision starts a new record. */
+  readonly reaskReminded?: true;
 }
 
 export interface ConsentException {
@@ -93,7 +99,6 @@ export interface CaseFile {
   readonly channel: ContactChannel;
   /** Danger to life at intake, as reported (triage made it critical). */
   readonly immediateDanger: boolean;
-  readonly incidentTimeEstimated?: boolean;
   readonly hotlineEventId?: string;
   readonly openedAt: number;
   readonly countryCode: string;
@@ -101,6 +106,7 @@ export interface CaseFile {
   readonly categories: readonly ProtectionCategory[];
   readonly gbvType?: GbvType;
   readonly incidentAt?: number;
+  readonly incidentTimeEstimated: boolean;
   readonly minor: boolean;
   readonly vulnerabilities: readonly Vulnerability[];
   readonly assignee?: string;

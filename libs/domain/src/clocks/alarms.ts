@@ -4,14 +4,17 @@ import type { ProtocolDefinition, WorkItemId } from '../protocol/protocol-defini
 import type { ActiveCase, WorkItem } from '../case/state';
 import { runningPause } from '../case/state';
 import { HOUR } from '../shared/time';
-import type { ClinicalWindowId, RiskLevel } from '../shared/vocabulary';
+import { pauseHolds } from './pause-holds';
+import type { ClinicalWindowId, ConsentCategory, RiskLevel } from '../shared/vocabulary';
 
 export type Alarm =
   | { readonly kind: 'reminder'; readonly at: number; readonly item: WorkItemId }
   | { readonly kind: 'deadline'; readonly at: number; readonly item: WorkItemId }
   | { readonly kind: 'escalation'; readonly at: number; readonly item: WorkItemId; readonly level: 2 | 3 }
   | { readonly kind: 'window'; readonly at: number; readonly window: ClinicalWindowId }
-  | { readonly kind: 'inactivity'; readonly at: number; readonly since: number };
+  | { readonly kind: 'inactivity'; readonly at: number; readonly since: number }
+  | { readonly kind: 'exception_lapse'; readonly at: number; readonly category: ConsentCategory }
+  | { readonly kind: 'consent_reask'; readonly at: number; readonly category: ConsentCategory };
 
 const isRunning = (item: WorkItem): boolean => item.status === 'open' || item.status === 'in_progress';
 
@@ -37,17 +40,34 @@ export const itemAlarms = (item: WorkItem, risk: RiskLevel, protocol: ProtocolDe
 /** Every pending alarm of the case, earliest first (ties keep a stable, deterministic order). */
 export const pendingAlarms = (state: ActiveCase, protocol: ProtocolDefinition): Alarm[] => {
   const alarms: Alarm[] = [];
-  // Procedural deadlines wait while the case waits on the survivor; resuming moves them later.
-  if (!runningPause(state)) {
-    for (const item of Object.values(state.items)) {
-      if (item) alarms.push(...itemAlarms(item, state.risk, protocol));
-    }
+  const pause = runningPause(state);
+  // A pause stops only the clocks that wait on her (resuming moves them later); the others, and every ladder
+  // already climbing, run on.
+  for (const item of Object.values(state.items)) {
+    if (item && !(pause && pauseHolds(item, pause.from))) alarms.push(...itemAlarms(item, state.risk, protocol));
   }
   // Clinical windows never pause.
   for (const window of Object.values(state.windows)) {
     if (window && window.status === 'open') alarms.push({ kind: 'window', at: window.endsAt, window: window.id });
   }
-  if (state.inactivityReportedFor !== state.lastActivityAt) {
+  // An exception is in force for a fixed period, pause or not: it lets work go on without her consent.
+  for (const [category, exception] of Object.entries(state.exceptions)) {
+    if (exception) {
+      const at = exception.at + protocol.consent.exceptionLapsesAfterHours * HOUR;
+      alarms.push({ kind: 'exception_lapse', at, category: category as ConsentCategory });
+    }
+  }
+  // Asking her again waits on her like her own steps do: not while she asked for time or cannot be reached.
+  if (!pause) {
+    for (const [category, record] of Object.entries(state.consent)) {
+      if (record.status === 'refused' && !record.reaskReminded && record.at !== undefined) {
+        const at = record.at + protocol.consent.reaskAfterRefusalHours * HOUR;
+        alarms.push({ kind: 'consent_reask', at, category: category as ConsentCategory });
+      }
+    }
+  }
+  // Nobody is inactive while the case waits on her by her own wish or because she cannot be reached.
+  if (!pause && state.inactivityReportedFor !== state.lastActivityAt) {
     const at = state.lastActivityAt + protocol.stuck.inactivityHours[state.risk] * HOUR;
     alarms.push({ kind: 'inactivity', at, since: state.lastActivityAt });
   }

@@ -1,6 +1,9 @@
 // Stored events are read back at whatever schema version they were written; upcast brings them to today's.
 // One change so far: ConsentGiven v1 did not record how consent was taken; v2 adds `method`. Old events get
 // `not_recorded` — we do not invent that it was spoken or written.
+// Optional fields added within a version need no upcaster: evolve folds their absence as what such an event meant
+// when it was written — StepOpened/TaskOpened without `waitsOn` (a pause stopped every clock then), CaseReopened
+// without `step`/`stage` (a reopened case resumed no step then).
 import { CURRENT_SCHEMA_VERSIONS, type CaseEvent, type CaseEventType } from '../case/events';
 import { DomainError } from '../shared/domain-error';
 

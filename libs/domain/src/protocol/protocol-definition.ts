@@ -47,8 +47,10 @@ export const TASK_IDS = [
   'employer_contact',
   'recruitment_agency_contact',
   'exit_clearance',
+  'labour_complaint',
   'emergency_travel_document',
   'repatriation_funding',
+  'return_programme_funding',
   'flight_booking',
   'escort',
   'reception_notified',
@@ -70,12 +72,22 @@ export type ResponsibleParty =
   | 'employer'
   | 'recruitment_agency'
   | 'host_immigration'
+  | 'host_labour_authority'
   | 'citizen_protection_fund'
+  | 'international_org'
   | 'reception';
+
+/**
+ * Whom an item's progress waits on. `survivor`: it moves only with her (reaching her, assessing or planning with
+ * her, following up), so a pause while she decides or cannot be reached stops its clock. `party`: it waits on an
+ * authority, a service or the mission's own work; a pause never stops it, since that is when escalation matters most.
+ */
+export type WaitsOn = 'survivor' | 'party';
 
 export interface StepDefinition {
   readonly stage: Stage;
   readonly party: ResponsibleParty;
+  readonly waitsOn: WaitsOn;
   /** Plain words: what opens the step (documentation; decide encodes it). */
   readonly opensOn: string;
   readonly deadline: DeadlineRule;
@@ -84,9 +96,12 @@ export interface StepDefinition {
 export interface TaskDefinition {
   readonly track: Track;
   readonly party: ResponsibleParty;
+  readonly waitsOn: WaitsOn;
   /** Set when doing the task shares the survivor's information with that recipient. */
   readonly consentCategory?: ConsentCategory;
   readonly needsIdentityVerified?: boolean;
+  /** Tasks that must be done before this one can be completed (its order in the track). */
+  readonly after?: readonly TaskId[];
   readonly deadline: DeadlineRule;
 }
 
@@ -130,6 +145,16 @@ export interface ProtocolDefinition {
      * follow-up step's own deadline rule is the grace after that date before it counts as missed.
      */
     readonly daysAfterImplementation: Readonly<Record<FollowUpStepId, number>>;
+  };
+  readonly consent: {
+    /**
+     * A consent exception (danger, a minor, a legal duty) stops being in force this long after it was recorded:
+     * what it let go ahead without her consent waits for consent again unless the exception is recorded anew.
+     */
+    readonly exceptionLapsesAfterHours: number;
+    /** After she refuses, the caseworker is reminded to ask her again this long after (consent is re-asked). */
+    readonly reaskAfterRefusalHours: number;
+    readonly basis: FigureBasis;
   };
   readonly closure: {
     readonly reasons: readonly ClosureReason[];

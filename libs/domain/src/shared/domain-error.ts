@@ -4,6 +4,8 @@ export const DOMAIN_ERROR_CODES = [
   'STEP_NOT_OPEN',
   'TASK_NOT_OPEN',
   'IDENTITY_NOT_VERIFIED',
+  /** A task completed before the tasks the protocol puts before it are done (e.g. a handover before the flight). */
+  'PREREQUISITES_NOT_DONE',
   'CASE_CLOSED',
   'CASE_NOT_OPEN',
   'CASE_ALREADY_OPEN',
@@ -13,6 +15,8 @@ export const DOMAIN_ERROR_CODES = [
   'PAUSE_NOT_ALLOWED',
   'NOT_PAUSED',
   'ALREADY_PAUSED',
+  /** A pause for her decision before anyone has reached her. */
+  'SURVIVOR_NOT_REACHED',
   'NO_ESCALATION',
   'FAMILY_IS_RISK_SOURCE',
   'NOT_ENOUGH_CONTACT_ATTEMPTS',

@@ -94,8 +94,22 @@ export interface CaseView {
   readonly stuck: readonly StuckReason[];
   /** Why asking the home authorities to verify her identity would be refused now. */
   readonly verificationRequestRefusal?: Refusal;
-  readonly personal?: CaseFile['personal'];
+  readonly personal?: PersonalView;
 }
+
+/** The personal part as a reader gets it: every instant ISO 8601, like the rest of the view (state keeps epoch ms). */
+export interface PersonalView {
+  readonly intake?: CaseFile['personal']['intake'];
+  readonly notes: readonly { readonly at: string; readonly by: string; readonly text: string }[];
+  /** When the case's data key was destroyed: nothing else of the personal part is left. */
+  readonly erasedAt?: string;
+}
+
+const personalView = (personal: CaseFile['personal']): PersonalView => ({
+  ...(personal.intake !== undefined ? { intake: personal.intake } : {}),
+  notes: personal.notes.map((note) => ({ ...note, at: toIso(note.at) })),
+  ...(personal.erasedAt !== undefined ? { erasedAt: toIso(personal.erasedAt) } : {}),
+});
 
 export interface CaseViewOptions {
   /** Include names, narrative and notes. Off by default. */
@@ -108,7 +122,7 @@ const clockOf = (file: CaseFile, item: WorkItem, now: number, protocol: Protocol
   const running = item.status === 'open' || item.status === 'in_progress';
   const refusal = running && item.kind === 'task' && protocol ? taskRefusal(file, item.id as TaskId, protocol) : undefined;
   const until = Math.min(item.endedAt ?? now, now);
-  const pausedMs = pausedDuring(file, item.openedAt, until);
+  const pausedMs = pausedDuring(file, item, item.openedAt, until);
   const dueAt = effectiveDueAt(file, item, now) ?? item.dueAt;
   return {
     item: item.id,
@@ -143,7 +157,7 @@ const intakeFacts = (file: CaseFile): IntakeFactsView => ({
   categories: file.categories,
   ...(file.gbvType !== undefined ? { gbvType: file.gbvType } : {}),
   ...(file.incidentAt !== undefined ? { incidentAt: toIso(file.incidentAt) } : {}),
-  ...(file.incidentTimeEstimated !== undefined ? { incidentTimeEstimated: file.incidentTimeEstimated } : {}),
+  ...(file.incidentAt !== undefined ? { incidentTimeEstimated: file.incidentTimeEstimated } : {}),
   immediateDanger: file.immediateDanger,
   minor: file.minor,
   vulnerabilities: file.vulnerabilities,
@@ -210,6 +224,6 @@ export const caseView = (state: CaseState, now: number, options: CaseViewOptions
     ...(state.status === 'closed' ? { closed: { reason: state.closureReason, at: toIso(state.closedAt) } } : {}),
     stuck: stuckReasons(state, now, options.protocols),
     ...(verificationRefusal ? { verificationRequestRefusal: verificationRefusal } : {}),
-    ...(options.includePersonal ? { personal: state.personal } : {}),
+    ...(options.includePersonal ? { personal: personalView(state.personal) } : {}),
   };
 };

@@ -12,6 +12,8 @@ export const describeEvent = (e: CaseEvent): string => {
       return `Clinical window for ${words(e.data.window)} open until ${e.data.endsAt}.`;
     case 'ClinicalWindowClosedBeforeIntake':
       return `Clinical window for ${words(e.data.window)} had already closed (${e.data.endsAt}) before the case was reported.`;
+    case 'ClinicalWindowClosedBeforeKnown':
+      return `Clinical window for ${words(e.data.window)} had already closed (${e.data.endsAt}) when its incident time became known.`;
     case 'ClinicalWindowClosed':
       return `Clinical window for ${words(e.data.window)} closed at ${e.data.endsAt} without care recorded.`;
     case 'ClinicalCareRecorded':
@@ -34,6 +36,10 @@ export const describeEvent = (e: CaseEvent): string => {
       return `Consent withdrawn for ${words(e.data.category)}.`;
     case 'ConsentExceptionRecorded':
       return `Consent exception recorded for ${words(e.data.category)} on the ground of ${words(e.data.ground)}.`;
+    case 'ConsentExceptionLapsed':
+      return `Consent exception for ${words(e.data.category)} (${words(e.data.ground)}) lapsed; consent is needed again.`;
+    case 'ConsentReaskDue':
+      return `Time to ask her again about consent for ${words(e.data.category)}, refused ${e.data.refusedAt}.`;
     case 'SupervisorNotified':
       return `Supervisor notified of a consent exception for ${words(e.data.category)}.`;
     case 'AssessmentSubmitted':
@@ -85,11 +91,13 @@ export const describeEvent = (e: CaseEvent): string => {
     case 'CaseClosed':
       return `Case closed (${words(e.data.reason)}), approved by the supervisor.`;
     case 'CaseReopened':
-      return 'Case reopened.';
+      return e.data.step === undefined ? 'Case reopened.' : `Case reopened; work resumes at step ${words(e.data.step)}.`;
     case 'NoteAdded':
       return 'Note added.';
     case 'PersonalDataErased':
       return `Personal data erased (${words(e.data.reason)}); codes, times and outcomes are kept.`;
+    case 'IntakeCorrected':
+      return `Intake corrected (${e.data.changed.map(words).join(', ')})${e.data.corrections.risk ? `; risk now ${e.data.corrections.risk.to}` : ''}; ${e.data.deadlines.length} deadline(s) recomputed.`;
     case 'ProtocolMigrated':
       return `Case moved from protocol ${e.data.fromVersion} to ${e.data.toVersion}.`;
     default:

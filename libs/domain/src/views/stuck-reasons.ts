@@ -2,7 +2,7 @@
 import type { WorkItemId, ProtocolRegistry } from '../protocol/protocol-definition';
 import { PROTOCOLS, protocolFor } from '../protocol/protocol-registry';
 import type { CaseState, WorkItem } from '../case/state';
-import { isActive } from '../case/state';
+import { isActive, runningPause } from '../case/state';
 import { HOUR, toIso } from '../shared/time';
 import { effectiveDueAt } from './clock-math';
 
@@ -36,7 +36,8 @@ export const stuckReasons = (state: CaseState, now: number, protocols: ProtocolR
       }
     }
   }
-  if (now - state.lastActivityAt >= protocol.stuck.inactivityHours[state.risk] * HOUR) {
+  // Waiting on her (a pause) is not inactivity.
+  if (!runningPause(state) && now - state.lastActivityAt >= protocol.stuck.inactivityHours[state.risk] * HOUR) {
     reasons.push({ kind: 'inactivity', since: toIso(state.lastActivityAt) });
   }
   if (state.status === 'closure_requested') {

@@ -7,6 +7,7 @@ import type { WorkItemId, ProtocolRegistry } from '../protocol/protocol-definiti
 import { PROTOCOLS, protocolFor } from '../protocol/protocol-registry';
 import type { CaseState, WorkItem } from '../case/state';
 import { isActive, runningPause } from '../case/state';
+import { pauseHolds } from '../clocks/pause-holds';
 import { HOUR, toIso } from '../shared/time';
 import type { StuckReason } from './stuck-reasons';
 
@@ -36,7 +37,7 @@ export const stuckTriggers = (state: CaseState, protocols: ProtocolRegistry = PR
   for (const item of Object.values(state.items)) {
     if (!item) continue;
     if (running(item) && item.dueAt !== undefined) {
-      if (!pause) {
+      if (!pause || !pauseHolds(item, pause.from)) {
         triggers.push({ kind: 'past_deadline', item: item.id, from: item.dueAt, since: item.dueAt });
       } else {
         // While paused the due time is dueAt + (now - pushedFrom): it is past only if it was before the push began.
@@ -55,7 +56,10 @@ export const stuckTriggers = (state: CaseState, protocols: ProtocolRegistry = PR
       triggers.push({ kind: 'consent_blocked', item: item.id, from: item.blockedSince + protocol.stuck.consentBlockedHours * HOUR + 1, since: item.blockedSince });
     }
   }
-  triggers.push({ kind: 'inactivity', from: state.lastActivityAt + protocol.stuck.inactivityHours[state.risk] * HOUR, since: state.lastActivityAt });
+  // Waiting on her (a pause) is not inactivity; the pause ends only by an event, which recomputes the triggers.
+  if (!pause) {
+    triggers.push({ kind: 'inactivity', from: state.lastActivityAt + protocol.stuck.inactivityHours[state.risk] * HOUR, since: state.lastActivityAt });
+  }
   if (state.status === 'closure_requested') {
     const requestedAt = state.closure.requestedAt;
     triggers.push({ kind: 'closure_awaiting_approval', from: requestedAt + protocol.stuck.closureAwaitingApprovalHours * HOUR + 1, since: requestedAt });

@@ -11,7 +11,7 @@ const FACT_KEYS = [
   'source', 'countryCode', 'risk', 'missionCode', 'protocolVersion', 'window', 'endsAt', 'caseworkerId', 'userId',
   'role', 'channel', 'outcome', 'failedAttemptsInRow', 'category', 'method', 'ground', 'wish', 'document',
   'confirmed', 'goal', 'tasks', 'step', 'task', 'dueAt', 'reason', 'pausedMs', 'item', 'level', 'rearmUntil',
-  'since', 'fromVersion', 'toVersion',
+  'since', 'fromVersion', 'toVersion', 'changed',
 ] as const;
 
 /** Caseworker's free text under a key that is a code elsewhere (sealed or short, but words of a person). */

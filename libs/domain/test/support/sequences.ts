@@ -80,6 +80,14 @@ const commandArb: fc.Arbitrary<CaseCommand> = fc.oneof(
   { arbitrary: fc.constant(command('ReopenCase', {})), weight: 2 },
   fc.constant(command('AddNote', { text: 'private note' })),
   fc.constant(command('MigrateProtocol', { actor: supervisor, toVersion: '2026.1' })),
+  // Re-triage and corrections; the reason is personal text that must never reach event data.
+  fc.constantFrom(
+    command('CorrectIntake', { reason: 'danger to life, she said', risk: 'critical' }),
+    command('CorrectIntake', { actor: supervisor, reason: 'danger to life, she said', risk: 'standard' }),
+    command('CorrectIntake', { reason: 'danger to life, she said', gbvType: 'rape', incidentAt: iso(T0 - hours(30)) }),
+    command('CorrectIntake', { reason: 'danger to life, she said', incidentAt: iso(T0 - hours(100)), incidentTimeEstimated: true }),
+    command('CorrectIntake', { reason: 'danger to life, she said', gbvType: 'physical_assault', vulnerabilities: ['minor'] }),
+  ),
 );
 
 const reportArb = fc.constantFrom(

@@ -31,34 +31,32 @@ export const decideConsent = (ctx: DecisionContext, c: ConsentCommand): CaseEven
     case 'GiveConsent':
       // Tasks planned towards this recipient start their clock now (family: 48 h after consent).
       return [event<ConsentGiven>('ConsentGiven', data), ...unblockTasks(ctx, c.category)];
-    case 'RefuseConsent':
-      return [event<ConsentRefused>('ConsentRefused', data)];
-    case 'WithdrawConsent': {
-      // Withdrawal cancels what is pending towards the recipient — unless an exception (danger, a minor,
-      // a legal duty) is why those actions go ahead regardless.
-      const excepted = ctx.state.exceptions[c.category] !== undefined;
-      const pending = excepted
-        ? []
-        : Object.values(ctx.state.items).filter(
-            (i): i is WorkItem =>
-              i !== undefined &&
-              i.kind === 'task' &&
-              i.consentCategory === c.category &&
-              (i.status === 'open' || i.status === 'in_progress' || i.status === 'blocked_on_consent'),
-          );
-      return [
-        event<ConsentWithdrawn>('ConsentWithdrawn', data),
-        ...pending.map((i) =>
-          event<TaskCancelled>('TaskCancelled', {
-            at: ctx.at,
-            by: c.actor.userId,
-            task: i.id as TaskId,
-            reason: 'consent_withdrawn',
-          }),
-        ),
-      ];
+    case 'RefuseConsent': {
+      // Refusing what she had given takes it back: what is pending towards the recipient stops, as on withdrawal.
+      // A first refusal leaves planned tasks waiting: she may be asked again (the protocol's re-ask reminder).
+      const takenBack = ctx.state.consent[c.category].status === 'given';
+      return [event<ConsentRefused>('ConsentRefused', data), ...(takenBack ? cancelPending(ctx, c, 'consent_refused') : [])];
     }
+    case 'WithdrawConsent':
+      return [event<ConsentWithdrawn>('ConsentWithdrawn', data), ...cancelPending(ctx, c, 'consent_withdrawn')];
   }
+};
+
+/**
+ * Every task towards the recipient that is running or waiting for consent, cancelled — unless an exception in
+ * force (danger, a minor, a legal duty) is why those actions go ahead regardless. A lapsed exception is gone.
+ */
+const cancelPending = (ctx: DecisionContext, c: ConsentCommand, reason: TaskCancelled['data']['reason']): TaskCancelled[] => {
+  if (ctx.state.exceptions[c.category] !== undefined) return [];
+  return Object.values(ctx.state.items)
+    .filter(
+      (i): i is WorkItem =>
+        i !== undefined &&
+        i.kind === 'task' &&
+        i.consentCategory === c.category &&
+        (i.status === 'open' || i.status === 'in_progress' || i.status === 'blocked_on_consent'),
+    )
+    .map((i) => event<TaskCancelled>('TaskCancelled', { at: ctx.at, by: c.actor.userId, task: i.id as TaskId, reason }));
 };
 
 export const decideConsentException = (ctx: DecisionContext, c: RecordConsentException): CaseEvent[] => {

@@ -24,8 +24,13 @@ export const decideAgreeActionPlan = (ctx: DecisionContext, c: AgreeActionPlan):
   const by = c.actor.userId;
   const tasks: TaskId[] = [...new Set<TaskId>(c.tasks)];
   const events: CaseEvent[] = [event<ActionPlanAgreed>('ActionPlanAgreed', { at: ctx.at, by, goal: c.goal, tasks })];
-  if (isRunning(state.items.action_plan)) events.push(completeStep(ctx, by, 'action_plan'));
-  if (!state.items.implementation) events.push(openStep(ctx, 'implementation'));
+  const planStepRunning = isRunning(state.items.action_plan);
+  if (planStepRunning) events.push(completeStep(ctx, by, 'action_plan'));
+  // The first plan opens the implementation; so does the plan that ends an action-plan step resumed after a reopening
+  // (the implementation ended with the closure). A revision while implementing leaves it running.
+  if (!state.items.implementation || (planStepRunning && !isRunning(state.items.implementation))) {
+    events.push(openStep(ctx, 'implementation'));
+  }
   for (const task of tasks) {
     const status = state.items[task]?.status;
     if (status === undefined || status === 'cancelled') events.push(planTask(ctx, task));
@@ -53,9 +58,18 @@ export const decideStartTask = (ctx: DecisionContext, c: StartTask): CaseEvent[]
   return [event<TaskStarted>('TaskStarted', { at: ctx.at, by: c.actor.userId, task: c.task })];
 };
 
+/** The protocol's order within a track: what must be done before `task` is. */
+const requirePrerequisitesDone = (ctx: DecisionContext, task: TaskId): void => {
+  const pending = (ctx.protocol.tasks[task].after ?? []).filter((t) => ctx.state.items[t]?.status !== 'done');
+  if (pending.length > 0) {
+    throw new DomainError('PREREQUISITES_NOT_DONE', `${task} can be completed only after ${pending.join(', ')}`);
+  }
+};
+
 export const decideCompleteTask = (ctx: DecisionContext, c: CompleteTask): CaseEvent[] => {
   requireRole(c.actor, STAFF, 'completing a task');
   requireWorkableTask(ctx, c.task);
+  requirePrerequisitesDone(ctx, c.task);
   return [
     event<TaskCompleted>('TaskCompleted', { at: ctx.at, by: c.actor.userId, task: c.task, outcome: c.outcome }, { note: c.note }),
   ];

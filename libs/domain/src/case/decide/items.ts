@@ -21,6 +21,7 @@ export const openStep = (ctx: DecisionContext, step: StepId): StepOpened => {
     step,
     stage: def.stage,
     party: def.party,
+    waitsOn: def.waitsOn,
     dueAt: toIso(s.dueAt),
     reminderAt: toIso(s.reminderAt),
   });
@@ -34,6 +35,7 @@ export const openTask = (ctx: DecisionContext, task: TaskId): TaskOpened => {
     task,
     track: def.track,
     party: def.party,
+    waitsOn: def.waitsOn,
     consentCategory: def.consentCategory,
     dueAt: toIso(s.dueAt),
     reminderAt: toIso(s.reminderAt),

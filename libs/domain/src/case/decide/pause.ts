@@ -1,5 +1,6 @@
-// Pauses and acknowledgements. Procedural clocks stop only while the case waits on the survivor; a resume
-// moves each running deadline later by the part of the pause it lived through — never earlier.
+// Pauses and acknowledgements. A pause is taken only while the case waits on the survivor, and stops only the
+// clocks that wait on her (pauseHolds); a resume moves each of those later by the part of the pause it lived
+// through — never earlier.
 import { DomainError } from '../../shared/domain-error';
 import { HOUR, toIso } from '../../shared/time';
 import { PAUSE_REASONS } from '../../shared/vocabulary';
@@ -8,6 +9,7 @@ import type { CaseEvent, ClockPaused, ClockResumed, DeadlineShift, EscalationAck
 import { runningPause } from '../state';
 import { event, requireOneOf, requireRole, STAFF, type DecisionContext } from './context';
 import { isRunning } from './items';
+import { pauseHolds } from '../../clocks/pause-holds';
 
 export const decidePauseClock = (ctx: DecisionContext, c: PauseClock): CaseEvent[] => {
   requireRole(c.actor, STAFF, 'pausing the clock');
@@ -17,6 +19,9 @@ export const decidePauseClock = (ctx: DecisionContext, c: PauseClock): CaseEvent
     throw new DomainError('PAUSE_NOT_ALLOWED', `${c.reason} does not stop the clock: waits on authorities escalate`);
   }
   if (runningPause(ctx.state)) throw new DomainError('ALREADY_PAUSED', 'the clock is already paused');
+  if (c.reason === 'survivor_deciding' && ctx.state.contact.firstReachedAt === undefined) {
+    throw new DomainError('SURVIVOR_NOT_REACHED', 'she has not been reached yet: nothing can be waiting on her decision');
+  }
   if (c.reason === 'survivor_unreachable' && ctx.state.contact.failedAttemptsInRow < rules.unreachableNeedsAttempts) {
     throw new DomainError(
       'PAUSE_NOT_ALLOWED',
@@ -32,6 +37,8 @@ export const resumeEvents = (ctx: DecisionContext, by: string, reason: string | 
   const shifts: DeadlineShift[] = [];
   for (const item of Object.values(ctx.state.items)) {
     if (!isRunning(item) || item.dueAt === undefined || item.reminderAt === undefined) continue;
+    // Only the clocks the pause stopped move: what waits on a party, or was already escalating, ran on.
+    if (!pauseHolds(item, pause.from)) continue;
     // An item opened during the pause only lived through part of it.
     const lived = ctx.now - Math.max(pause.from, item.openedAt ?? pause.from);
     if (lived <= 0) continue;
