@@ -6,7 +6,7 @@ export type CommandPath =
   | 'assignment' | 'contacts' | 'consents/given' | 'consents/refused' | 'consents/withdrawn' | 'assessment'
   | 'steps/completed' | 'pause' | 'resume' | 'escalations/acknowledged' | 'notes' | 'closure/requested'
   | 'closure/approved' | 'closure/rejected' | 'shares' | 'consent-exceptions' | 'identity-verification' | 'action-plan'
-  | 'tasks/started' | 'tasks/completed' | 'clinical-care' | 'follow-ups' | 'reopened' | 'erasure';
+  | 'tasks/started' | 'tasks/completed' | 'clinical-care' | 'follow-ups' | 'reopened' | 'erasure' | 'intake-correction';
 
 /** Who reads the supervisors' lists (the API's OVERSEERS). */
 export const SUPERVISING_ROLES = ['supervisor', 'hq_officer'];

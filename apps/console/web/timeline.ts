@@ -13,7 +13,7 @@ export interface TimelineEntry { version: number; at: string; type: string; by?:
 const KIND: Record<string, string> = {
   step: 'item', task: 'item', item: 'item', window: 'window', category: 'consent', method: 'method', ground: 'ground',
   channel: 'channel', wish: 'wish', goal: 'wish', risk: 'risk', source: 'source', document: 'document', role: 'role',
-  recipientRole: 'role', missionCode: 'mission', countryCode: 'country',
+  recipientRole: 'role', missionCode: 'mission', countryCode: 'country', changed: 'intakeField',
 };
 const REASON_KIND: Record<string, string> = {
   ClockPaused: 'pause', ClosureRequested: 'closure', CaseClosed: 'closure', TaskCancelled: 'cancelReason', PersonalDataErased: 'erasure',

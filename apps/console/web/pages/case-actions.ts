@@ -11,9 +11,10 @@ import { checkbox, confirmStep, formChecked, formValue, input, select, textarea 
 import { label, t } from '../i18n.js';
 import { mayRun, type CommandPath } from '../permissions.js';
 import { staffPicker } from '../staff.js';
-import { TASK_IDS } from '../../../../libs/domain/src/protocol/protocol-definition.js';
+import { instantFromWallTime, timeZoneOf } from '../time.js';
+import { STEP_IDS, TASK_IDS } from '../../../../libs/domain/src/protocol/protocol-definition.js';
 import {
-  CLOSURE_REASONS, CONSENT_CATEGORIES, CONSENT_EXCEPTION_GROUNDS, CONSENT_METHODS, CONTACT_CHANNELS, PAUSE_REASONS,
+  CLOSURE_REASONS, CONSENT_CATEGORIES, CONSENT_EXCEPTION_GROUNDS, CONSENT_METHODS, CONTACT_CHANNELS, GBV_TYPES, PAUSE_REASONS, RISK_LEVELS,
 } from '../../../../libs/domain/src/shared/vocabulary.js';
 
 /** What may still be done on a closed case (the domain refuses the rest with CASE_CLOSED). */
@@ -194,8 +195,17 @@ export function drawActions(target: HTMLElement, reading: Reading, accepted: Acc
   if (view.status === 'closure_requested' && may('closure/rejected')) {
     add('case', { path: 'closure/rejected', title: t('action.rejectClosure'), verb: t('verb.rejectClosure'), fields: [textarea('note', t('action.optionalNote'))], body: (f) => ({ note: optional(formValue(f, 'note')) }) });
   }
+  if (view.status !== 'closed' && may('intake-correction')) add('case', correctionForm(view));
   if (view.status === 'closed' && may('reopened')) {
-    add('case', { path: 'reopened', title: t('action.reopen'), verb: t('verb.reopen'), fields: [textarea('note', t('action.optionalNote'))], body: (f) => ({ note: optional(formValue(f, 'note')) }) });
+    // Work resumes at a step: by default the one open at closure (the domain chooses it).
+    add('case', {
+      path: 'reopened', title: t('action.reopen'), verb: t('verb.reopen'),
+      fields: [
+        select('step', t('action.resumeStep'), 'item', ['', ...STEP_IDS], { selected: '', labelOf: (c) => (c === '' ? t('action.resumeDefault') : label('item', c)) }),
+        textarea('note', t('action.optionalNote')),
+      ],
+      body: (f) => ({ note: optional(formValue(f, 'note')), ...(formValue(f, 'step') ? { step: formValue(f, 'step') } : {}) }),
+    });
   }
 
   const drawn = GROUPS.filter((g) => groups.has(g)).map((g) =>
@@ -244,4 +254,34 @@ function identityForm(view: CaseView, allowed: boolean, add: (spec: ActionForm) 
       return { outcome, documentNumber };
     },
   });
+}
+
+/**
+ * Correcting the intake (re-triage): only the fields changed are sent ("keep as it is" sends nothing), with a
+ * reason. The incident time is typed on the mission's clock.
+ */
+function correctionForm(view: CaseView): ActionForm {
+  const keep = (kind: string) => (code: string): string => (code === '' ? t('action.keep') : label(kind, code));
+  return {
+    path: 'intake-correction', title: t('action.correctIntake'), verb: t('verb.correctIntake'),
+    fields: [
+      h('p', { class: 'legend' }, t('action.correctionHint')),
+      select('risk', t('col.risk'), 'risk', ['', ...RISK_LEVELS.filter((r) => r !== view.risk)], { selected: '', labelOf: keep('risk') }),
+      select('gbvType', t('new.gbvType'), 'gbvType', ['', ...GBV_TYPES.filter((g) => g !== view.intake?.gbvType)], { selected: '', labelOf: keep('gbvType') }),
+      input('incidentAt', t('new.incidentAt'), { type: 'datetime-local' }),
+      select('incidentTimeEstimated', t('new.incidentKnown'), 'incidentKnown', ['', 'known', 'estimated'], { selected: '', labelOf: keep('incidentKnown') }),
+      textarea('reason', t('action.correctionReason'), { required: true, maxlength: 2000 }),
+    ],
+    body: (f) => {
+      const incidentAt = formValue(f, 'incidentAt') ? instantFromWallTime(formValue(f, 'incidentAt'), timeZoneOf(view.missionCode)) : undefined;
+      const estimated = formValue(f, 'incidentTimeEstimated');
+      return {
+        reason: formValue(f, 'reason'),
+        ...(formValue(f, 'risk') ? { risk: formValue(f, 'risk') } : {}),
+        ...(formValue(f, 'gbvType') ? { gbvType: formValue(f, 'gbvType') } : {}),
+        ...(incidentAt ? { incidentAt } : {}),
+        ...(estimated ? { incidentTimeEstimated: estimated === 'estimated' } : {}),
+      };
+    },
+  };
 }
