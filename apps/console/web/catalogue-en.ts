@@ -336,6 +336,7 @@ export const en = {
   'identityState.confirmed': 'confirmed',
   'identityState.not_confirmed': 'not confirmed',
   'cancelReason.consent_withdrawn': 'consent withdrawn',
+  'cancelReason.consent_refused': 'consent refused',
   'line.unknown': 'Event {type}.',
   'line.CaseOpened': 'Case opened from {source} in {countryCode}, risk {risk}, handled by mission {missionCode} under protocol {protocolVersion}.',
   'line.ClinicalWindowOpened': 'Clinical window for {window} open until {endsAt}.',

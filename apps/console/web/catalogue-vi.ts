@@ -338,6 +338,7 @@ export const vi: Record<MessageKey, string> = {
   'identityState.confirmed': 'đã xác nhận',
   'identityState.not_confirmed': 'không được xác nhận',
   'cancelReason.consent_withdrawn': 'đồng ý đã bị rút lại',
+  'cancelReason.consent_refused': 'đương sự từ chối chia sẻ thông tin',
   'line.unknown': 'Sự kiện {type}.',
   'line.CaseOpened': 'Mở hồ sơ từ {source} tại {countryCode}, mức rủi ro {risk}, do {missionCode} thụ lý theo quy trình {protocolVersion}.',
   'line.ClinicalWindowOpened': 'Thời hạn can thiệp {window} kéo dài đến {endsAt}.',

@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import { serviceEnv, startReadyApps, type RunningApp } from '../../support/apps';
 import { apiClient, walkIn, type Caller } from '../../support/api-client';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
+import { registerStaff } from '../../support/staff';
 import { uniqueTaskQueue } from '../../support/temporal';
 
 // Re-triage through the API (the built worker and api on the dev server, a fresh database): a correction needs a
@@ -37,6 +38,7 @@ describe('correcting the intake through the API', () => {
     const env = { ...serviceEnv(), DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e-correct') };
     apps = await startReadyApps(['worker', 'api'], env);
     api = apiClient(apps[1]!.url);
+    await registerStaff(api, [caseworker]);
   });
 
   afterAll(async () => {
