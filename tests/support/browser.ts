@@ -2,7 +2,7 @@
 // check of the page as it stands; screenshots under tests/.artifacts/screenshots/ (git-ignored).
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser as PlaywrightBrowser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(__dirname, '..', '.artifacts', 'screenshots');
@@ -19,9 +19,26 @@ export interface Browser {
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/**
+ * Chromium, started once more if it dies while starting (seen once on a loaded machine: the process launched and
+ * was gone before its first context). Anything after a good start fails the test as it should.
+ */
+async function startChromium(): Promise<PlaywrightBrowser> {
+  for (let attempt = 1; ; attempt++) {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    try {
+      await (await browser.newContext()).close();
+      return browser;
+    } catch (error) {
+      await browser.close().catch(() => undefined);
+      if (attempt >= 2) throw error;
+    }
+  }
+}
+
 /** A headless Chromium (Playwright gives it a fresh profile of its own, removed on close). */
 export async function launchBrowser(): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const browser = await startChromium();
   const pageErrors: string[] = [];
   const watched = async (): Promise<BrowserContext> => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
