@@ -4,7 +4,13 @@ export { DOMAIN_ERROR_CODES, DomainError, isDomainError, type DomainErrorCode } 
 export { DAY, HOUR, MINUTE, toIso } from './shared/time';
 
 export * from './protocol/protocol-definition';
-export { CURRENT_PROTOCOL_VERSION, PROTOCOL_2026_1, PROTOCOLS, protocolFor, registerProtocols } from './protocol/protocol-registry';
+export {
+  CURRENT_PROTOCOL_VERSION,
+  PROTOCOL_2026_1,
+  PROTOCOLS,
+  protocolFor,
+  registerProtocols,
+} from './protocol/protocol-registry';
 export {
   parseProtocol,
   protocolDocumentSchema,

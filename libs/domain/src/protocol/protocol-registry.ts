@@ -42,3 +42,4 @@ export const protocolFor = (version: string, registry: ProtocolRegistry = PROTOC
 
 /** 2026.1, the version every case opened so far follows. */
 export const PROTOCOL_2026_1: ProtocolDefinition = protocolFor('2026.1');
+
