@@ -5,6 +5,7 @@ export { DAY, HOUR, MINUTE, toIso } from './shared/time';
 
 export * from './protocol/protocol-definition';
 export {
+  compareProtocolVersions,
   CURRENT_PROTOCOL_VERSION,
   PROTOCOL_2026_1,
   PROTOCOLS,

@@ -95,3 +95,20 @@ describe('a protocol document', () => {
     });
   });
 });
+
+describe('protocols/2027.1.json', () => {
+  it('is 2026.1 with a 7-working-day verification answer and the second follow-up on day 60', () => {
+    const v2027 = PROTOCOLS['2027.1'];
+    expect(v2027?.tasks.verification_answer.deadline).toEqual({ kind: 'working_days', days: 7, basis: 'protocol_default' });
+    expect(v2027?.followUp.daysAfterImplementation).toEqual({ follow_up_day_7: 7, follow_up_day_30: 60 });
+    const sameOtherwise = (p: typeof PROTOCOL_2026_1) => ({
+      ...p,
+      version: '',
+      title: '',
+      tasks: { ...p.tasks, verification_answer: undefined },
+      steps: { ...p.steps, follow_up_day_30: { ...p.steps.follow_up_day_30, opensOn: '' } },
+      followUp: undefined,
+    });
+    expect(sameOtherwise(v2027!)).toEqual(sameOtherwise(PROTOCOL_2026_1));
+  });
+});

@@ -6,10 +6,12 @@ import { DomainError } from '../shared/domain-error';
 import type { ProtocolDefinition, ProtocolRegistry } from './protocol-definition';
 import { parseProtocol, ProtocolDocumentError } from './protocol-schema';
 import protocol2026v1 from '../../../../protocols/2026.1.json';
+import protocol2027v1 from '../../../../protocols/2027.1.json';
 
 /** The documents, named as they are in the repository. */
 const DOCUMENTS: readonly { readonly source: string; readonly document: unknown }[] = [
   { source: 'protocols/2026.1.json', document: protocol2026v1 },
+  { source: 'protocols/2027.1.json', document: protocol2027v1 },
 ];
 
 /** Checks each document and keys it by its version, which must be the file's name; versions are unique. */
@@ -31,7 +33,7 @@ export const registerProtocols = (documents: readonly { readonly source: string;
 
 export const PROTOCOLS: ProtocolRegistry = registerProtocols(DOCUMENTS);
 
-/** The version new cases open under. */
+/** The version new cases open under (2027.1 is registered for migration; new cases stay on 2026.1). */
 export const CURRENT_PROTOCOL_VERSION = '2026.1';
 
 export const protocolFor = (version: string, registry: ProtocolRegistry = PROTOCOLS): ProtocolDefinition => {
@@ -43,3 +45,16 @@ export const protocolFor = (version: string, registry: ProtocolRegistry = PROTOC
 /** 2026.1, the version every case opened so far follows. */
 export const PROTOCOL_2026_1: ProtocolDefinition = protocolFor('2026.1');
 
+/**
+ * Orders two versions "<year>.<edition>" (anything after is ignored): negative when `a` is older than `b`, zero when
+ * they are the same edition, positive when newer.
+ */
+export const compareProtocolVersions = (a: string, b: string): number => {
+  const parts = (v: string): [number, number] => {
+    const match = /^(\d+)\.(\d+)/.exec(v);
+    return match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  };
+  const [ay, ae] = parts(a);
+  const [by, be] = parts(b);
+  return ay !== by ? ay - by : ae - be;
+};
