@@ -7,6 +7,7 @@ import type { StoredEvent } from '@baoho/event-store';
 import { useTimeSkippingCaseWorker, type CaseWorkerHarness } from '../../support/case-worker';
 import { openCase, send } from '../../support/case-client';
 import { command, HOUR, MINUTE, supervisor, walkInReport } from '../../support/case-commands';
+import { recordHistory } from '../../support/record-history';
 
 const of = <E extends { data: unknown }>(events: readonly StoredEvent[], type: string, item: string): E['data'][] =>
   events.filter((e) => e.type === type && (e.data as { item?: string }).item === item).map((e) => e.data as E['data']);
@@ -51,5 +52,6 @@ describe('a protection case, migrated to a newer protocol version', () => {
     const late = Date.parse(level1!.at) - newDue;
     expect(late).toBeGreaterThanOrEqual(0);
     expect(late).toBeLessThan(MINUTE);
+    await recordHistory(handle, 'protocol-migration');
   });
 });
