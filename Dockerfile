@@ -12,6 +12,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY apps ./apps
 COPY libs ./libs
 COPY workflows ./workflows
+COPY protocols ./protocols
 COPY scripts ./scripts
 RUN npx tsc -p tsconfig.build.json && npx tsc-alias -p tsconfig.build.json && bash scripts/build-console.sh \
  && npm prune --omit=dev --no-audit --no-fund

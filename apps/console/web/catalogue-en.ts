@@ -595,6 +595,7 @@ export const en = {
   'problem.INVALID_COMMAND': 'This cannot be done on the case as it stands.',
   'problem.INVALID_EVENT': 'This cannot be recorded on the case as it stands.',
   'problem.UNKNOWN_PROTOCOL_VERSION': 'Unknown protocol version.',
+  'problem.PROTOCOL_DOWNGRADE': 'A case cannot move back to an older protocol version.',
   'problem.PERSONAL_DATA_ERASED': 'Her personal data has been erased.',
   'problem.INVALID_INPUT': 'Some fields are missing or not valid.',
   'problem.INVALID_QUERY': 'The filters are not valid.',

@@ -597,6 +597,7 @@ export const vi: Record<MessageKey, string> = {
   'problem.INVALID_COMMAND': 'Không thể thực hiện việc này với hồ sơ ở tình trạng hiện tại.',
   'problem.INVALID_EVENT': 'Không thể ghi nhận việc này với hồ sơ ở tình trạng hiện tại.',
   'problem.UNKNOWN_PROTOCOL_VERSION': 'Không có phiên bản quy trình này.',
+  'problem.PROTOCOL_DOWNGRADE': 'Không thể chuyển hồ sơ về phiên bản quy trình cũ hơn.',
   'problem.PERSONAL_DATA_ERASED': 'Dữ liệu cá nhân của đương sự đã bị xóa.',
   'problem.INVALID_INPUT': 'Một số ô còn thiếu hoặc không hợp lệ.',
   'problem.INVALID_QUERY': 'Bộ lọc không hợp lệ.',

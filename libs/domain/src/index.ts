@@ -4,8 +4,20 @@ export { DOMAIN_ERROR_CODES, DomainError, isDomainError, type DomainErrorCode } 
 export { DAY, HOUR, MINUTE, toIso } from './shared/time';
 
 export * from './protocol/protocol-definition';
-export { PROTOCOL_2026_1 } from './protocol/protocol-2026-1';
-export { CURRENT_PROTOCOL_VERSION, PROTOCOLS, protocolFor } from './protocol/protocol-registry';
+export {
+  compareProtocolVersions,
+  CURRENT_PROTOCOL_VERSION,
+  PROTOCOL_2026_1,
+  PROTOCOLS,
+  protocolFor,
+  registerProtocols,
+} from './protocol/protocol-registry';
+export {
+  parseProtocol,
+  protocolDocumentSchema,
+  ProtocolDocumentError,
+  type ProtocolDocumentProblem,
+} from './protocol/protocol-schema';
 export { protocolProblems } from './protocol/protocol-soundness';
 
 export type { EscalationContacts, Mission, MissionRegistry } from './missions/mission';

@@ -231,7 +231,51 @@ describe('open case, protocol migration', () => {
     expect(refusal(() => decide(state, command('MigrateProtocol', { actor: supervisor, toVersion: '2026.1' }), T0))).toBe('INVALID_COMMAND');
   });
 
+  it('refuses to move a case back to an older version, appending nothing', () => {
+    const migrated = history([[command('MigrateProtocol', { actor: supervisor, toVersion: '2027.1' }), T0 + hours(2)]], openCase());
+    const state = fold(migrated);
+    expect(state).toMatchObject({ protocolVersion: '2027.1' });
+    given(migrated).when(command('MigrateProtocol', { actor: supervisor, toVersion: '2026.1' }), T0 + hours(3)).thenThrows('PROTOCOL_DOWNGRADE');
+    given(migrated).when(command('MigrateProtocol', { actor: supervisor, toVersion: '2027.1' }), T0 + hours(3)).thenThrows('INVALID_COMMAND');
+    given(migrated).when(command('MigrateProtocol', { actor: supervisor, toVersion: '2099.9' }), T0 + hours(3)).thenThrows('UNKNOWN_PROTOCOL_VERSION');
+  });
+
   it('leaves cases already open on their pinned version when nothing migrates them', () => {
     expect((fold(assessedCase()) as ActiveCase).protocolVersion).toBe('2026.1');
+  });
+});
+
+describe('open case, migration from 2026.1 to 2027.1', () => {
+  // Reached at T0 + 1 h (Sunday in Seoul); the verification request is sent at T0 + 2 h.
+  const verificationRequested = () =>
+    history(
+      [
+        [command('GiveConsent', { category: 'home_authorities', method: 'written' }), T0 + hours(2)],
+        [command('RecordIdentityVerification', { outcome: { kind: 'request_sent' } }), T0 + hours(2)],
+      ],
+      openCase(),
+    );
+
+  it('gives the home authorities 7 working days instead of 5 for their answer', () => {
+    const before = fold(verificationRequested()) as ActiveCase;
+    expect(before.protocolVersion).toBe('2026.1');
+    expect(before.items.verification_answer?.dueAt).toBe(Date.parse('2026-11-27T05:14:00.000Z')); // Friday: 5 working days
+    given(verificationRequested())
+      .when(command('MigrateProtocol', { actor: supervisor, toVersion: '2027.1' }), T0 + hours(3))
+      .then([
+        {
+          type: 'ProtocolMigrated',
+          data: {
+            fromVersion: '2026.1',
+            toVersion: '2027.1',
+            // Tuesday: 7 working days (the weekend between does not count).
+            deadlines: expect.arrayContaining([{ item: 'verification_answer', dueAt: '2026-12-01T05:14:00.000Z', reminderAt: expect.any(String) }]),
+          },
+        },
+      ]);
+  });
+
+  it('keeps new cases on 2026.1', () => {
+    expect((fold(openCase()) as ActiveCase).protocolVersion).toBe('2026.1');
   });
 });

@@ -7,7 +7,7 @@ import { WORKFLOWS_SOURCE } from '../../support/case-worker';
 import { historyPath, loadHistory } from '../../support/record-history';
 import { sourceBundlerOptions } from '../../support/temporal';
 
-const SCENARIOS = ['whole-procedure', 'escalation-ladder', 'pause-and-clinical-window', 'consent', 'worker-replaced', 'reopen', 'reopen-resumed', 'pause-runs-on', 'consent-over-time', 'intake-correction'];
+const SCENARIOS = ['whole-procedure', 'escalation-ladder', 'pause-and-clinical-window', 'consent', 'worker-replaced', 'reopen', 'reopen-resumed', 'pause-runs-on', 'consent-over-time', 'intake-correction', 'protocol-migration'];
 
 const options: ReplayWorkerOptions = { workflowsPath: WORKFLOWS_SOURCE, bundlerOptions: sourceBundlerOptions };
 

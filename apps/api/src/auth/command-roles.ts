@@ -16,6 +16,8 @@ const ONLY: Partial<Record<CommandRoute['type'], readonly TokenRole[]>> = {
   // PROTOCOL.md: closure is the supervisor's decision (the domain allows nobody else).
   ApproveClosure: ['supervisor'],
   RejectClosure: ['supervisor'],
+  // PROTOCOL.md: only a supervisor moves a case to a newer protocol version (the domain allows nobody else).
+  MigrateProtocol: ['supervisor'],
   // Erasure destroys the case's key: the platform admin's act, never a caseworker's (see ERASURE_ROLES).
   ErasePersonalData: ['admin'],
 };

@@ -108,6 +108,9 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     categories: z.array(z.enum(PROTECTION_CATEGORIES)).min(1).max(PROTECTION_CATEGORIES.length).optional(),
     vulnerabilities: z.array(z.enum(VULNERABILITIES)).max(VULNERABILITIES.length).optional(),
   })),
+  route('protocol-migration', 'MigrateProtocol', 'Move the case to a newer protocol version (supervisor): its running deadlines are recomputed under that version, keeping time added by pauses. An unknown version is 422 UNKNOWN_PROTOCOL_VERSION, an older one 422 PROTOCOL_DOWNGRADE, the version it already follows 422 INVALID_COMMAND.', z.strictObject({
+    toVersion: text(32).pipe(z.string().regex(/^[0-9A-Za-z._-]+$/)),
+  })),
   route('notes', 'AddNote', 'Add a confidential note.', z.strictObject({ text: text(10_000) })),
   route('erasure', 'ErasePersonalData', 'Erase the personal data of the case (admin only): its data key is destroyed, so names, contacts, documents, narrative and notes are unreadable everywhere; codes, times and outcomes stay for the indicators.', z.strictObject({
     reason: z.enum(ERASURE_REASONS),

@@ -1,6 +1,6 @@
 // Triage sets the risk level that picks every deadline of the case (PROTOCOL.md, Intake).
 import type { ProtocolDefinition } from '../protocol/protocol-definition';
-import { PROTOCOL_2026_1 } from '../protocol/protocol-2026-1';
+import { PROTOCOL_2026_1 } from '../protocol/protocol-registry';
 import { HOUR } from '../shared/time';
 import type { GbvType, ProtectionCategory, RiskLevel, Vulnerability } from '../shared/vocabulary';
 

@@ -23,6 +23,8 @@ export const DOMAIN_ERROR_CODES = [
   'INVALID_COMMAND',
   'INVALID_EVENT',
   'UNKNOWN_PROTOCOL_VERSION',
+  /** A migration to a protocol version older than the one the case follows: versions only move forward. */
+  'PROTOCOL_DOWNGRADE',
   'PERSONAL_DATA_ERASED',
 ] as const;
 
