@@ -226,6 +226,26 @@ describe('console journeys', () => {
     await page.close();
   });
 
+  it('a supervisor moves a case to a newer protocol version after a summary of the deadlines it recomputes (vi, laptop)', async () => {
+    const caseId = await openWalkIn({ userId: 'cw-walk', role: 'caseworker', missions: KR });
+    const page = await newPage(world, 'laptop', 'vi');
+    await signIn(world, page, supervisor.userId, 'supervisor');
+    await page.goto(caseUrl(caseId));
+    const migrate = inForm(page, 'protocol-migration');
+    await migrate.getByRole('button', { name: 'Chuyển sang phiên bản này' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Chuyển hồ sơ sang quy trình 2027.1?' });
+    await dialog.waitFor(WAIT);
+    expect(await dialog.textContent()).toContain('Hồ sơ đang theo quy trình 2026.1');
+    await expectUsable(page, 'migration confirmation (vi, laptop)');
+    await dialog.getByRole('button', { name: 'Chuyển sang phiên bản này' }).click();
+    const line = page.getByTestId('timeline').locator('li[data-type="ProtocolMigrated"]');
+    await line.waitFor(WAIT);
+    expect(await line.textContent()).toContain('Hồ sơ chuyển từ quy trình 2026.1 sang 2027.1.');
+    // Nothing newer than 2027.1: the form is gone.
+    await migrate.waitFor({ state: 'detached', ...WAIT });
+    await page.close();
+  });
+
   it('HQ sees every mission or one by name, and gives a reason, recorded, to read another mission\'s survivor (vi, laptop)', async () => {
     const tokyo = await openWalkIn({ userId: 'cw-tokyo', role: 'caseworker', missions: ['JP-TYO'] }, { location: { countryCode: 'JP', city: 'Osaka' }, subject: { fullName: 'Lê Thị Mai', sex: 'F', dateOfBirth: null, passportNumber: null, hometownProvince: null } });
     const seoul = await openWalkIn({ userId: 'cw-walk', role: 'caseworker', missions: KR });

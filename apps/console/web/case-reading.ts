@@ -25,6 +25,8 @@ export interface CaseView {
   closed?: { reason: string; at: string };
   stuck: Array<{ kind: string; item?: string; level?: number }>;
   verificationRequestRefusal?: Refusal;
+  /** Protocol versions newer than the case's, to migrate it to (a supervisor's decision). */
+  newerProtocolVersions?: string[];
   /** Only in a break-glass answer; an ordinary reading carries none. */
   personal?: Personal;
 }

@@ -643,6 +643,11 @@ export const en = {
   'verb.correctIntake': 'Record the correction',
   'windowStatus.closed_before_known': 'closed before the incident time was known',
   'action.resumeDefault': 'the step open at closure',
+  'action.migrate': 'Move the case from protocol {version}',
+  'action.toVersion': 'To protocol version',
+  'verb.migrate': 'Move to this version',
+  'confirm.migrateTitle': 'Move the case to protocol {version}?',
+  'confirm.migrateSummary': 'The case follows {from} today. Its {count} open steps and tasks will have their deadlines recomputed under {to} (time added by pauses is kept); this is recorded in the timeline.',
   'problem.UNKNOWN_STAFF': 'This person is not a member of the mission\'s staff.',
 } as const;
 

@@ -645,5 +645,10 @@ export const vi: Record<MessageKey, string> = {
   'verb.correctIntake': 'Ghi nhận điều chỉnh',
   'windowStatus.closed_before_known': 'đã hết trước khi biết thời điểm xảy ra',
   'action.resumeDefault': 'bước đang mở khi kết thúc hồ sơ',
+  'action.migrate': 'Chuyển hồ sơ khỏi quy trình {version}',
+  'action.toVersion': 'Sang phiên bản quy trình',
+  'verb.migrate': 'Chuyển sang phiên bản này',
+  'confirm.migrateTitle': 'Chuyển hồ sơ sang quy trình {version}?',
+  'confirm.migrateSummary': 'Hồ sơ đang theo quy trình {from}. Thời hạn của {count} bước và nhiệm vụ đang mở sẽ được tính lại theo {to} (giữ phần thời gian đã tạm dừng); việc chuyển được ghi vào diễn biến.',
   'problem.UNKNOWN_STAFF': 'Người này không thuộc danh sách cán bộ của Cơ quan đại diện.',
 };

@@ -6,7 +6,8 @@ export type CommandPath =
   | 'assignment' | 'contacts' | 'consents/given' | 'consents/refused' | 'consents/withdrawn' | 'assessment'
   | 'steps/completed' | 'pause' | 'resume' | 'escalations/acknowledged' | 'notes' | 'closure/requested'
   | 'closure/approved' | 'closure/rejected' | 'shares' | 'consent-exceptions' | 'identity-verification' | 'action-plan'
-  | 'tasks/started' | 'tasks/completed' | 'clinical-care' | 'follow-ups' | 'reopened' | 'erasure' | 'intake-correction';
+  | 'tasks/started' | 'tasks/completed' | 'clinical-care' | 'follow-ups' | 'reopened' | 'erasure' | 'intake-correction'
+  | 'protocol-migration';
 
 /** Who reads the supervisors' lists (the API's OVERSEERS). */
 export const SUPERVISING_ROLES = ['supervisor', 'hq_officer'];

@@ -68,6 +68,7 @@ describe('caseView', () => {
     expect(task('emergency_travel_document')?.refusal).toEqual({ code: 'IDENTITY_NOT_VERIFIED' });
     expect(task('repatriation_funding')?.refusal).toBeUndefined();
     expect(view?.verificationRequestRefusal).toEqual({ code: 'CONSENT_REQUIRED', category: 'home_authorities' });
+    expect(view?.newerProtocolVersions).toEqual(['2027.1']);
     const consented = history([[command('GiveConsent', { category: 'home_authorities', method: 'spoken' }), T0 + hours(3)]], planned);
     expect(caseView(fold(consented), T0 + hours(3))?.verificationRequestRefusal).toBeUndefined();
   });

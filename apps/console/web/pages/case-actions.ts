@@ -196,6 +196,18 @@ export function drawActions(target: HTMLElement, reading: Reading, accepted: Acc
     add('case', { path: 'closure/rejected', title: t('action.rejectClosure'), verb: t('verb.rejectClosure'), fields: [textarea('note', t('action.optionalNote'))], body: (f) => ({ note: optional(formValue(f, 'note')) }) });
   }
   if (view.status !== 'closed' && may('intake-correction')) add('case', correctionForm(view));
+  const newer = view.newerProtocolVersions ?? [];
+  if (view.status !== 'closed' && newer.length && may('protocol-migration')) {
+    add('case', {
+      path: 'protocol-migration', title: t('action.migrate', { version: view.protocolVersion }), verb: t('verb.migrate'),
+      fields: [select('toVersion', t('action.toVersion'), 'protocol', newer, newer.length === 1 ? { selected: newer[0], labelOf: (v) => v } : { labelOf: (v) => v })],
+      body: (f) => ({ toVersion: formValue(f, 'toVersion') }),
+      confirm: (f) => confirmStep(t('confirm.migrateTitle', { version: formValue(f, 'toVersion') }), [
+        h('p', {}, t('confirm.migrateSummary', { from: view.protocolVersion, to: formValue(f, 'toVersion'), count: view.openItems.length })),
+        h('ul', {}, ...view.openItems.map((item) => h('li', {}, label('item', item.item)))),
+      ], t('verb.migrate')),
+    });
+  }
   if (view.status === 'closed' && may('reopened')) {
     // Work resumes at a step: by default the one open at closure (the domain chooses it).
     add('case', {

@@ -1,7 +1,7 @@
 // What a caseworker or supervisor sees of a case at `now`. Codes and times only, unless personal data is asked for
 // (the caller has checked the reader may see it, and records the read).
 import type { ProtocolDefinition, ProtocolRegistry, TaskId, WorkItemId } from '../protocol/protocol-definition';
-import { protocolFor } from '../protocol/protocol-registry';
+import { compareProtocolVersions, protocolFor, PROTOCOLS } from '../protocol/protocol-registry';
 import { taskRefusal, verificationRequestRefusal, type Refusal } from '../case/refusals';
 import type { CaseFile, CaseState, ClinicalWindowStatus, ConsentRecord, WorkItem, WorkItemStatus } from '../case/state';
 import { runningPause } from '../case/state';
@@ -94,6 +94,8 @@ export interface CaseView {
   readonly stuck: readonly StuckReason[];
   /** Why asking the home authorities to verify her identity would be refused now. */
   readonly verificationRequestRefusal?: Refusal;
+  /** Protocol versions newer than the pinned one: what a supervisor may migrate the case to. */
+  readonly newerProtocolVersions: readonly string[];
   readonly personal?: PersonalView;
 }
 
@@ -224,6 +226,9 @@ export const caseView = (state: CaseState, now: number, options: CaseViewOptions
     ...(state.status === 'closed' ? { closed: { reason: state.closureReason, at: toIso(state.closedAt) } } : {}),
     stuck: stuckReasons(state, now, options.protocols),
     ...(verificationRefusal ? { verificationRequestRefusal: verificationRefusal } : {}),
+    newerProtocolVersions: Object.keys(options.protocols ?? PROTOCOLS)
+      .filter((version) => compareProtocolVersions(version, state.protocolVersion) > 0)
+      .sort(compareProtocolVersions),
     ...(options.includePersonal ? { personal: personalView(state.personal) } : {}),
   };
 };
