@@ -1,9 +1,5 @@
-import { Pool } from 'pg';
-import { serviceEnv, startReadyApps, type RunningApp } from '../../support/apps';
-import { apiClient, walkIn, type Caller } from '../../support/api-client';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
-import { registerStaff } from '../../support/staff';
-import { uniqueTaskQueue } from '../../support/temporal';
+import { walkIn, type Caller } from '../../support/api-client';
+import { useApiWorld } from '../../support/api-world';
 
 // Re-triage through the API (the built worker and api on the dev server, a fresh database): a correction needs a
 // reason (400 without one, nothing appended), must change something (422), is the caseworker's or the
@@ -27,52 +23,34 @@ interface Reading {
 }
 
 describe('correcting the intake through the API', () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  let apps: RunningApp[] = [];
-  let api: ReturnType<typeof apiClient>;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    pool = new Pool({ connectionString: db.url, max: 2 });
-    const env = { ...serviceEnv(), DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e-correct') };
-    apps = await startReadyApps(['worker', 'api'], env);
-    api = apiClient(apps[1]!.url);
-    await registerStaff(api, [caseworker]);
-  });
-
-  afterAll(async () => {
-    await Promise.all(apps.map((app) => app.stop('SIGTERM')));
-    await pool?.end();
-    await db?.drop();
-  });
+  const world = useApiWorld('e2e-correct', [caseworker]);
 
   it('refuses a correction without a reason or without a change, and re-triages with one', async () => {
-    const opened = await api.post<{ caseId: string }>('/v1/cases', caseworker, walkIn());
+    const opened = await world.api.post<{ caseId: string }>('/v1/cases', caseworker, walkIn());
     expect(opened.status).toBe(201);
     const caseId = opened.body.caseId;
-    expect((await api.post(`/v1/cases/${caseId}/assignment`, supervisor, { caseworkerId: caseworker.userId })).status).toBe(200);
-    expect((await api.post(`/v1/cases/${caseId}/contacts`, caseworker, { channel: 'walk_in', outcome: 'reached' })).status).toBe(200);
-    const read = async (): Promise<Reading> => (await api.get<Reading>(`/v1/cases/${caseId}`, caseworker)).body;
+    expect((await world.api.post(`/v1/cases/${caseId}/assignment`, supervisor, { caseworkerId: caseworker.userId })).status).toBe(200);
+    expect((await world.api.post(`/v1/cases/${caseId}/contacts`, caseworker, { channel: 'walk_in', outcome: 'reached' })).status).toBe(200);
+    const read = async (): Promise<Reading> => (await world.api.get<Reading>(`/v1/cases/${caseId}`, caseworker)).body;
     const before = await read();
     expect(before.case.risk).toBe('standard');
     const path = `/v1/cases/${caseId}/intake-correction`;
 
-    const noReason = await api.post(path, caseworker, { risk: 'critical' });
+    const noReason = await world.api.post(path, caseworker, { risk: 'critical' });
     expect({ status: noReason.status, code: noReason.body['code'] }).toEqual({ status: 400, code: 'INVALID_INPUT' });
     expect(noReason.body['issues']).toEqual([expect.objectContaining({ path: 'reason' })]);
-    const blankReason = await api.post(path, caseworker, { reason: '   ', risk: 'critical' });
+    const blankReason = await world.api.post(path, caseworker, { reason: '   ', risk: 'critical' });
     expect({ status: blankReason.status, code: blankReason.body['code'] }).toEqual({ status: 400, code: 'INVALID_INPUT' });
-    const noChange = await api.post(path, caseworker, { reason: 'Checked her papers again', risk: 'standard' });
+    const noChange = await world.api.post(path, caseworker, { reason: 'Checked her papers again', risk: 'standard' });
     expect({ status: noChange.status, code: noChange.body['code'] }).toEqual({ status: 422, code: 'INVALID_COMMAND' });
-    const fromHq = await api.post(path, hq, { reason: 'HQ thinks so', risk: 'critical' });
+    const fromHq = await world.api.post(path, hq, { reason: 'HQ thinks so', risk: 'critical' });
     expect({ status: fromHq.status, code: fromHq.body['code'] }).toEqual({ status: 403, code: 'FORBIDDEN_ROLE' });
     expect((await read()).version).toBe(before.version); // nothing appended
 
     // She tells the caseworker she was raped 100 hours ago and is not safe: critical, and the incident now known.
     const incidentAt = Date.now() - 100 * 3_600_000;
     const reason = 'She was raped by the broker four days ago and he knows where she sleeps';
-    const corrected = await api.post<Reading['case']>(path, caseworker, {
+    const corrected = await world.api.post<Reading['case']>(path, caseworker, {
       reason,
       risk: 'critical',
       gbvType: 'rape',
@@ -102,7 +80,7 @@ describe('correcting the intake through the API', () => {
     expect(after.timeline[before.version]!.facts['changed']).toEqual(['risk', 'gbvType', 'incidentAt', 'incidentTimeEstimated', 'categories']);
 
     // The reason is personal: sealed in the log's personal part, absent from the event's data.
-    const { rows } = await pool.query<{ data: Record<string, unknown>; personal: { reason: string } }>(
+    const { rows } = await world.pool.query<{ data: Record<string, unknown>; personal: { reason: string } }>(
       `SELECT data, personal FROM events WHERE stream_id = $1 AND type = 'IntakeCorrected'`,
       [caseId],
     );

@@ -1,9 +1,6 @@
 import { addWorkingDays, missionByCode, MISSIONS } from '@baoho/domain';
-import { serviceEnv, startReadyApps, type RunningApp } from '../../support/apps';
-import { apiClient, walkIn, type Caller } from '../../support/api-client';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres';
-import { registerStaff } from '../../support/staff';
-import { uniqueTaskQueue } from '../../support/temporal';
+import { walkIn, type Caller } from '../../support/api-client';
+import { useApiWorld } from '../../support/api-world';
 
 // Migrating a case to another protocol version through the API (the built worker and api on the dev server, a
 // fresh database): the supervisor's act only (403 for the caseworker), to a version that exists (422
@@ -22,36 +19,21 @@ interface Reading {
 }
 
 describe('migrating a case to another protocol version through the API', () => {
-  let db: TestDatabase;
-  let apps: RunningApp[] = [];
-  let api: ReturnType<typeof apiClient>;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    const env = { ...serviceEnv(), DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e-migrate') };
-    apps = await startReadyApps(['worker', 'api'], env);
-    api = apiClient(apps[1]!.url);
-    await registerStaff(api, [caseworker]);
-  });
-
-  afterAll(async () => {
-    await Promise.all(apps.map((app) => app.stop('SIGTERM')));
-    await db?.drop();
-  });
+  const world = useApiWorld('e2e-migrate', [caseworker]);
 
   it('moves a case from 2026.1 to 2027.1, recomputing the verification answer deadline, and refuses the rest', async () => {
-    const opened = await api.post<{ caseId: string }>('/v1/cases', caseworker, walkIn());
+    const opened = await world.api.post<{ caseId: string }>('/v1/cases', caseworker, walkIn());
     expect(opened.status).toBe(201);
     const caseId = opened.body.caseId;
     const ok = async (path: string, caller: Caller, body: Record<string, unknown>): Promise<void> => {
-      const answer = await api.post(`/v1/cases/${caseId}/${path}`, caller, body);
+      const answer = await world.api.post(`/v1/cases/${caseId}/${path}`, caller, body);
       expect({ path, status: answer.status }).toEqual({ path, status: 200 });
     };
     await ok('assignment', supervisor, { caseworkerId: caseworker.userId });
     await ok('contacts', caseworker, { channel: 'walk_in', outcome: 'reached' });
     await ok('consents/given', caseworker, { category: 'home_authorities', method: 'written' });
     await ok('identity-verification', caseworker, { outcome: { kind: 'request_sent' } });
-    const read = async (): Promise<Reading> => (await api.get<Reading>(`/v1/cases/${caseId}`, caseworker)).body;
+    const read = async (): Promise<Reading> => (await world.api.get<Reading>(`/v1/cases/${caseId}`, caseworker)).body;
     const before = await read();
     expect(before.case.protocolVersion).toBe('2026.1');
     const answer = (reading: Reading) => reading.case.openItems.find((i) => i.item === 'verification_answer')!;
@@ -62,7 +44,7 @@ describe('migrating a case to another protocol version through the API', () => {
 
     const path = `/v1/cases/${caseId}/protocol-migration`;
     const refused = async (caller: Caller, body: Record<string, unknown>) => {
-      const answered = await api.post(path, caller, body);
+      const answered = await world.api.post(path, caller, body);
       return { status: answered.status, code: answered.body['code'] };
     };
     expect(await refused(caseworker, { toVersion: '2027.1' })).toEqual({ status: 403, code: 'FORBIDDEN_ROLE' });
@@ -71,7 +53,7 @@ describe('migrating a case to another protocol version through the API', () => {
     expect(await refused(supervisor, {})).toEqual({ status: 400, code: 'INVALID_INPUT' });
     expect((await read()).version).toBe(before.version); // nothing appended
 
-    const migrated = await api.post<Reading['case']>(path, supervisor, { toVersion: '2027.1' });
+    const migrated = await world.api.post<Reading['case']>(path, supervisor, { toVersion: '2027.1' });
     expect(migrated.status).toBe(200);
     expect(migrated.body.protocolVersion).toBe('2027.1');
     const after = await read();
